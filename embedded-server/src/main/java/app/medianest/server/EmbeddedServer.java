@@ -1,0 +1,132 @@
+package app.medianest.server;
+
+import app.medianest.server.config.ServerConfig;
+import app.medianest.server.config.Settings;
+import app.medianest.server.config.SettingsCatalog;
+import app.medianest.server.http.RouteTable;
+import io.helidon.webserver.WebServer;
+
+import java.time.Clock;
+
+/**
+ * The MediaNest server: components plus the Helidon listener. Start and stop are idempotent and
+ * synchronized, so the console and a shutdown hook can both call {@link #stop()}.
+ */
+public final class EmbeddedServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(EmbeddedServer.class.getName());
+
+    private final Components components;
+    private final ServerListener listener;
+    private WebServer webServer;
+    private RouteTable routes;
+
+    private EmbeddedServer(Components components, ServerListener listener) {
+        this.components = components;
+        this.listener = listener;
+    }
+
+    /** Opens the database, migrates it and starts listening; fails with a ConfigException on bad settings. */
+    public static EmbeddedServer start(ServerConfig config, Clock clock, ServerListener listener) {
+        Components components = Components.create(config, clock);
+        EmbeddedServer server = new EmbeddedServer(components, listener);
+        try {
+            server.startListening();
+        } catch (RuntimeException e) {
+            components.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private synchronized void startListening() {
+        ServerConfig config = components.config();
+        RouteTable[] table = new RouteTable[1];
+        WebServer ws = WebServer.builder()
+                .host(config.host())
+                .port(config.port())
+                .shutdownHook(false)
+                .shutdownGracePeriod(config.shutdownGrace())
+                .maxPayloadSize(-1)
+                .routing(r -> table[0] = ApiRouting.routing(r, components))
+                .build();
+        try {
+            webServer = ws.start();
+            if (!webServer.isRunning() || webServer.port() < 0) {
+                webServer.stop();
+                webServer = null;
+                throw Settings.bad(SettingsCatalog.PORT, Integer.toString(config.port()),
+                        "cannot be used on " + config.host() + " (address already in use or not permitted)");
+            }
+        } catch (RuntimeException e) {
+            if (!(e instanceof app.medianest.server.config.ConfigException)
+                    && hasCause(e, java.net.BindException.class)) {
+                throw Settings.bad(SettingsCatalog.PORT, Integer.toString(config.port()),
+                        "cannot be used on " + config.host() + ": " + rootMessage(e));
+            }
+            throw e;
+        }
+        routes = table[0];
+        LOG.log(System.Logger.Level.INFO, "MediaNest listening on {0}:{1,number,#} (database: {2})",
+                config.host(), webServer.port(), components.database().dialect());
+        listener.started(baseUrl());
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();
+    }
+
+    public synchronized int port() {
+        return webServer.port();
+    }
+
+    /** {@code http://127.0.0.1:port} (or the bind host when it is not a wildcard). */
+    public String baseUrl() {
+        String host = components.config().host();
+        if ("0.0.0.0".equals(host) || "::".equals(host) || "[::]".equals(host)) {
+            host = "127.0.0.1";
+        }
+        return "http://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    public Components components() {
+        return components;
+    }
+
+    public synchronized RouteTable routes() {
+        return routes;
+    }
+
+    public synchronized boolean isRunning() {
+        return webServer != null && webServer.isRunning();
+    }
+
+    /** Stops accepting, lets in-flight requests finish within the grace period, then closes the database. */
+    public synchronized void stop() {
+        if (webServer == null) {
+            return;
+        }
+        webServer.stop();
+        webServer = null;
+        components.close();
+        LOG.log(System.Logger.Level.INFO, "MediaNest stopped");
+        listener.stopped();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,96 @@
+package app.medianest.server;
+
+import app.medianest.server.config.ConfigException;
+import app.medianest.server.config.ConfigLoader;
+import app.medianest.server.config.ServerConfig;
+import app.medianest.server.config.Settings;
+import app.medianest.server.config.SettingsCatalog;
+import app.medianest.server.logging.LogSetup;
+import app.medianest.server.logging.ShutdownSafeLogManager;
+import app.medianest.server.seed.SeedCommand;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Arrays;
+
+/**
+ * Headless entry point: {@code java -jar medianest-server.jar [serve|seed ...]}. Exit codes: 0 normal,
+ * 1 unexpected failure, 2 bad configuration or usage (one line on stderr naming the setting).
+ */
+public final class Main {
+    static {
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager",
+                    "app.medianest.server.logging.ShutdownSafeLogManager");
+        }
+    }
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0 || (args.length > 0 && !"serve".equals(args[0]))) {
+            System.exit(code);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String command = args.length == 0 ? "serve" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (command) {
+                case "serve" -> serve();
+                case "seed" -> SeedCommand.run(load(), rest, out);
+                case "help", "--help", "-h" -> usage(out, 0);
+                default -> {
+                    err.println("medianest: unknown command '" + command + "'");
+                    yield usage(err, 2);
+                }
+            };
+        } catch (ConfigException e) {
+            err.println("medianest: configuration error: " + e.getMessage());
+            return 2;
+        } catch (IllegalArgumentException e) {
+            err.println("medianest: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            System.getLogger(Main.class.getName()).log(System.Logger.Level.ERROR, "Start-up failed", e);
+            err.println("medianest: start-up failed: " + e.getMessage().lines().findFirst().orElse(""));
+            return 1;
+        }
+    }
+
+    private static ServerConfig load() {
+        Settings settings = ConfigLoader.fromSystem().load();
+        ServerConfig config = ServerConfig.from(settings);
+        LogSetup.configure(settings.string(SettingsCatalog.LOG_LEVEL).orElse("INFO"), config.dataDir().resolve("logs"));
+        return config;
+    }
+
+    private static int serve() {
+        ServerConfig config = load();
+        EmbeddedServer server = EmbeddedServer.start(config, Clock.systemUTC(), ServerListener.NONE);
+        // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the pool and the H2 file.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            ShutdownSafeLogManager.finish();
+        }, "medianest-shutdown"));
+        return 0;
+    }
+
+    private static int usage(PrintStream s, int code) {
+        s.println("""
+                Usage: java -jar medianest-server.jar [command]
+
+                Commands:
+                  serve (default)   start the MediaNest API server
+                  seed --users N --requests M [--downloads K] [--append]
+                                    fill the configured database with synthetic data
+                  help              this text
+
+                Configuration comes from environment variables (MEDIANEST_PORT, MEDIANEST_DATA_DIR,
+                MEDIANEST_DB_URL, ...), see the README.""");
+        return code;
+    }
+}

@@ -1,0 +1,40 @@
+package app.medianest.server.config;
+
+import java.util.List;
+
+/** Every setting MediaNest reads, with its environment variable and default. The README table mirrors this list. */
+public final class SettingsCatalog {
+    public static final Setting HOST = new Setting("server.host", "MEDIANEST_HOST", "0.0.0.0",
+            "Bind address of the API listener");
+    public static final Setting PORT = new Setting("server.port", "MEDIANEST_PORT", "4000",
+            "Port of the API listener; 0 picks a free port (logged)");
+    public static final Setting SHUTDOWN_GRACE = new Setting("server.shutdown-grace", "MEDIANEST_SHUTDOWN_GRACE",
+            "10s", "How long in-flight requests may take to finish on shutdown");
+    public static final Setting DATA_DIR = new Setting("data.dir", "MEDIANEST_DATA_DIR", null,
+            "Data directory (H2 database, keys, reports); default: the platform's per-user data directory");
+    public static final Setting DB_URL = new Setting("db.url", "MEDIANEST_DB_URL", null,
+            "JDBC URL (jdbc:h2:... or jdbc:postgresql://...); default: H2 file in the data directory");
+    public static final Setting DB_USER = new Setting("db.user", "MEDIANEST_DB_USER", null,
+            "Database user");
+    public static final Setting DB_PASSWORD = new Setting("db.password", "MEDIANEST_DB_PASSWORD", null,
+            "Database password");
+    public static final Setting DB_POOL_MAX = new Setting("db.pool.max", "MEDIANEST_DB_POOL_MAX", "20",
+            "Maximum pooled connections");
+    public static final Setting DB_POOL_MIN_IDLE = new Setting("db.pool.min-idle", "MEDIANEST_DB_POOL_MIN_IDLE", "2",
+            "Idle connections kept open");
+    public static final Setting DB_ACQUIRE_TIMEOUT = new Setting("db.pool.acquire-timeout",
+            "MEDIANEST_DB_ACQUIRE_TIMEOUT", "10s", "Longest wait for a pooled connection");
+    public static final Setting DB_STATEMENT_TIMEOUT = new Setting("db.statement-timeout",
+            "MEDIANEST_DB_STATEMENT_TIMEOUT", "30s", "Server-side statement timeout");
+    public static final Setting DB_QUERY_TIMEOUT = new Setting("db.query-timeout", "MEDIANEST_DB_QUERY_TIMEOUT",
+            "15s", "Client-side (JDBC) query timeout");
+    public static final Setting LOG_LEVEL = new Setting("log.level", "MEDIANEST_LOG_LEVEL", "INFO",
+            "Log level: ERROR, WARNING, INFO, DEBUG");
+
+    public static final List<Setting> ALL = List.of(HOST, PORT, SHUTDOWN_GRACE, DATA_DIR, DB_URL, DB_USER,
+            DB_PASSWORD, DB_POOL_MAX, DB_POOL_MIN_IDLE, DB_ACQUIRE_TIMEOUT, DB_STATEMENT_TIMEOUT, DB_QUERY_TIMEOUT,
+            LOG_LEVEL);
+
+    private SettingsCatalog() {
+    }
+}

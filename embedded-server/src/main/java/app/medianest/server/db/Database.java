@@ -1,0 +1,160 @@
+package app.medianest.server.db;
+
+import app.medianest.server.config.ConfigException;
+import app.medianest.server.config.DbConfig;
+import app.medianest.server.config.SettingsCatalog;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The pooled database: a HikariCP pool with the strategy's settings, migrated by Flyway at start. H2 files
+ * are backed up before a migration changes them.
+ */
+public final class Database implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final Jdbc jdbc;
+    private volatile boolean migrated;
+
+    private Database(HikariDataSource pool, Dialect dialect, DbConfig config) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.jdbc = new Jdbc(pool, dialect, (int) Math.max(1, config.queryTimeout().toSeconds()));
+    }
+
+    /**
+     * Opens the pool (failing fast with a {@link ConfigException} naming the URL setting when the database
+     * cannot be reached) and applies pending migrations.
+     *
+     * @param backupDir where H2 backups go before a migration; {@code null} disables backups
+     */
+    public static Database open(DbConfig config, Path backupDir) {
+        HikariDataSource pool = createPool(config);
+        Database db = new Database(pool, Dialect.of(config.kind()), config);
+        try {
+            db.migrate(backupDir);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return db;
+    }
+
+    private static HikariDataSource createPool(DbConfig config) {
+        Dialect dialect = Dialect.of(config.kind());
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("medianest-db");
+        hc.setJdbcUrl(config.url());
+        hc.setUsername(config.user());
+        hc.setPassword(config.password());
+        hc.setMaximumPoolSize(config.poolMax());
+        hc.setMinimumIdle(config.poolMinIdle());
+        hc.setConnectionTimeout(config.acquireTimeout().toMillis());
+        hc.setValidationTimeout(Math.min(5_000, config.acquireTimeout().toMillis()));
+        hc.setConnectionInitSql(dialect.statementTimeoutSql(config.statementTimeout().toMillis()));
+        hc.setInitializationFailTimeout(Math.max(1, Math.min(config.acquireTimeout().toMillis(), 5_000)));
+        hc.setDriverClassName(dialect == Dialect.POSTGRESQL ? "org.postgresql.Driver" : "org.h2.Driver");
+        try {
+            return new HikariDataSource(hc);
+        } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
+            throw new ConfigException(SettingsCatalog.DB_URL.displayName() + ": cannot connect to "
+                    + config.safeUrl() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private void migrate(Path backupDir) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .loggers("slf4j")
+                .load();
+        MigrationInfo[] pending = flyway.info().pending();
+        MigrationInfo current = flyway.info().current();
+        if (pending.length > 0 && current != null && dialect == Dialect.H2 && backupDir != null) {
+            backupH2(backupDir, current.getVersion().getVersion());
+        }
+        var result = flyway.migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.log(System.Logger.Level.INFO, "Database migrated to version {0} ({1} migrations applied)",
+                    result.targetSchemaVersion, result.migrationsExecuted);
+        }
+        migrated = true;
+    }
+
+    private void backupH2(Path backupDir, String fromVersion) {
+        Path file = backupDir.resolve("medianest-backup-v" + fromVersion + "-" + STAMP.format(Instant.now()) + ".zip");
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            st.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
+            LOG.log(System.Logger.Level.INFO, "Backed up the database to {0} before migrating", file);
+        } catch (SQLException e) {
+            throw new DataAccessException("backup before migration failed; not migrating", e);
+        }
+    }
+
+    public Jdbc jdbc() {
+        return jdbc;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public HikariDataSource pool() {
+        return pool;
+    }
+
+    /** True once migrations were applied and a connection can be validated within {@code timeoutSeconds}. */
+    public boolean isReady(int timeoutSeconds) {
+        if (!migrated || pool.isClosed()) {
+            return false;
+        }
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(timeoutSeconds);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public boolean isMigrated() {
+        return migrated;
+    }
+
+    /** Closes the pool; for H2 the last connection closing closes the database file cleanly. */
+    @Override
+    public void close() {
+        if (!pool.isClosed()) {
+            if (dialect == Dialect.H2) {
+                try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+                    st.execute("CHECKPOINT SYNC");
+                } catch (SQLException e) {
+                    LOG.log(System.Logger.Level.WARNING, "H2 checkpoint on close failed: {0}", e.getMessage());
+                }
+            }
+            pool.close();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return msg.replaceAll("(?i)(password=)[^&;\\s]*", "$1***").lines().findFirst().orElse(msg);
+    }
+}

@@ -1,0 +1,237 @@
+package app.medianest.server.requests;
+
+import app.medianest.model.MediaRequestView;
+import app.medianest.model.MediaType;
+import app.medianest.model.RequestCounts;
+import app.medianest.model.RequestStatus;
+import app.medianest.server.db.Handle;
+import app.medianest.server.db.Jdbc;
+import app.medianest.server.db.Keyset;
+import app.medianest.server.db.Page;
+import app.medianest.server.db.RowMapper;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Media requests: inserts guarded by the database's one-active-request-per-media key, keyset-paged lists
+ * joined with the owner's name in the same query, per-status counts in one grouped query.
+ */
+public final class MediaRequestRepository {
+    /** The sorts clients may ask for, each ending in the unique id. */
+    public static final Map<String, Keyset> SORTS = Map.of(
+            "createdAt", Keyset.of("createdAt", "r.created_at", Keyset.Type.INSTANT, "r.id", Keyset.Type.UUID),
+            "title", Keyset.of("title", "r.title_key", Keyset.Type.STRING, "r.id", Keyset.Type.UUID),
+            "status", Keyset.of("status", "r.status", Keyset.Type.STRING, "r.created_at", Keyset.Type.INSTANT,
+                    "r.id", Keyset.Type.UUID));
+
+    private static final String SELECT = "SELECT r.id, r.user_id, u.username, r.media_type, r.tmdb_id, r.title, "
+            + "r.title_key, r.status, r.seasons, r.decline_reason, r.created_at, r.updated_at "
+            + "FROM media_requests r LEFT JOIN users u ON u.id = r.user_id";
+    private static final String INSERT = "INSERT INTO media_requests (id, user_id, media_type, tmdb_id, title, "
+            + "title_key, status, active_media, seasons, decline_reason, created_at, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final Jdbc jdbc;
+
+    public MediaRequestRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts one request.
+     *
+     * @throws app.medianest.server.db.DataAccessException.ConstraintViolation when the media already has an
+     *                                                                         active request
+     */
+    public MediaRequestView insert(Handle h, NewMediaRequest r) {
+        h.update(INSERT, row(r));
+        return findById(h, r.id()).orElseThrow();
+    }
+
+    /** Inserts many rows as one JDBC batch (seeding); the caller owns the transaction. */
+    public int insertBatch(Handle h, List<NewMediaRequest> rows) {
+        List<Object[]> params = new ArrayList<>(rows.size());
+        for (NewMediaRequest r : rows) {
+            params.add(row(r));
+        }
+        return h.batch(INSERT, params);
+    }
+
+    private static Object[] row(NewMediaRequest r) {
+        Instant created = r.createdAt().truncatedTo(ChronoUnit.MICROS);
+        return new Object[] {r.id(), r.userId(), r.mediaType(), r.tmdbId(), r.title(), titleKey(r.title()),
+                r.status(), activeKeyOrNull(r.status(), r.mediaType(), r.tmdbId()), seasonsJson(r.seasons()),
+                r.declineReason(), created, created};
+    }
+
+    public Optional<MediaRequestView> findById(UUID id) {
+        return jdbc.withHandle(h -> findById(h, id));
+    }
+
+    public Optional<MediaRequestView> findById(Handle h, UUID id) {
+        return h.queryOne(SELECT + " WHERE r.id = ?", MediaRequestRepository::map, id);
+    }
+
+    /**
+     * One page of requests matching {@code filter}, in {@code sort} order.
+     *
+     * @throws IllegalArgumentException for an unknown sort or a cursor made for another sort/order
+     */
+    public Page<MediaRequestView> list(RequestFilter filter, String sort, boolean desc, String cursor, int limit) {
+        Keyset keyset = SORTS.get(sort);
+        if (keyset == null) {
+            throw new IllegalArgumentException("unknown sort '" + sort + "'");
+        }
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
+        where(filter, sql, params);
+        if (cursor != null) {
+            sql.append(" AND ").append(keyset.seek(desc, keyset.decode(cursor, desc), params));
+        }
+        sql.append(keyset.orderBy(desc)).append(" FETCH FIRST ").append(limit + 1).append(" ROWS ONLY");
+        List<MediaRequestView> rows = jdbc.query(sql.toString(), MediaRequestRepository::map, params.toArray());
+        return keyset.page(rows, limit, desc, r -> keyOf(sort, r));
+    }
+
+    /** The SQL {@link #list} would run (for EXPLAIN in tests and benchmarks), with its parameters. */
+    public static String listSql(RequestFilter filter, String sort, boolean desc, String cursor, int limit,
+                                 List<Object> params) {
+        Keyset keyset = SORTS.get(sort);
+        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
+        where(filter, sql, params);
+        if (cursor != null) {
+            sql.append(" AND ").append(keyset.seek(desc, keyset.decode(cursor, desc), params));
+        }
+        return sql.append(keyset.orderBy(desc)).append(" FETCH FIRST ").append(limit + 1).append(" ROWS ONLY")
+                .toString();
+    }
+
+    private static void where(RequestFilter f, StringBuilder sql, List<Object> params) {
+        if (f.userId() != null) {
+            sql.append(" AND r.user_id = ?");
+            params.add(f.userId());
+        }
+        if (f.status() != null) {
+            sql.append(" AND r.status = ?");
+            params.add(f.status());
+        }
+        if (f.mediaType() != null) {
+            sql.append(" AND r.media_type = ?");
+            params.add(f.mediaType());
+        }
+        if (f.search() != null && !f.search().isBlank()) {
+            sql.append(" AND r.title_key LIKE ? ESCAPE '\\'");
+            params.add("%" + escapeLike(titleKey(f.search().strip())) + "%");
+        }
+        if (f.from() != null) {
+            sql.append(" AND r.created_at >= ?");
+            params.add(f.from());
+        }
+        if (f.to() != null) {
+            sql.append(" AND r.created_at < ?");
+            params.add(f.to());
+        }
+    }
+
+    private static List<Object> keyOf(String sort, MediaRequestView r) {
+        return switch (sort) {
+            case "title" -> List.of(titleKey(r.title()), r.id());
+            case "status" -> List.of(r.status().wire(), r.createdAt(), r.id());
+            default -> List.of(r.createdAt(), r.id());
+        };
+    }
+
+    /** Per-status counts for one user ({@code null}: everyone), from one grouped query. */
+    public RequestCounts counts(UUID userId) {
+        String sql = "SELECT status, COUNT(*) AS n FROM media_requests"
+                + (userId == null ? "" : " WHERE user_id = ?") + " GROUP BY status";
+        Object[] params = userId == null ? new Object[0] : new Object[] {userId};
+        Map<String, Long> byStatus = jdbc.query(sql, r -> Map.entry(r.string("status"), r.longValue("n")), params)
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        long pending = byStatus.getOrDefault("pending", 0L);
+        long approved = byStatus.getOrDefault("approved", 0L);
+        long declined = byStatus.getOrDefault("declined", 0L);
+        long available = byStatus.getOrDefault("available", 0L);
+        long failed = byStatus.getOrDefault("failed", 0L);
+        return new RequestCounts(pending, approved, declined, available, failed,
+                pending + approved + declined + available + failed);
+    }
+
+    /**
+     * Moves a request to {@code to} if it is currently in one of {@code from}; returns the updated request,
+     * or empty when it does not exist or was not in an allowed state (the caller tells which).
+     */
+    public Optional<MediaRequestView> transition(Handle h, UUID id, List<RequestStatus> from, RequestStatus to,
+                                                 String reason, UUID decidedBy, Instant now) {
+        Optional<MediaRequestView> current = findById(h, id);
+        if (current.isEmpty() || !from.contains(current.get().status())) {
+            return Optional.empty();
+        }
+        MediaRequestView r = current.get();
+        String inList = String.join(", ", java.util.Collections.nCopies(from.size(), "?"));
+        List<Object> params = new ArrayList<>(List.of(to, activeKeyOrNull(to, r.mediaType(), r.tmdbId())));
+        params.add(reason);
+        params.add(decidedBy);
+        params.add(decidedBy == null ? null : now.truncatedTo(ChronoUnit.MICROS));
+        params.add(now.truncatedTo(ChronoUnit.MICROS));
+        params.add(id);
+        params.addAll(from);
+        int n = h.update("UPDATE media_requests SET status = ?, active_media = ?, decline_reason = COALESCE(?, "
+                + "decline_reason), decided_by = COALESCE(?, decided_by), decided_at = COALESCE(?, decided_at), "
+                + "updated_at = ? WHERE id = ? AND status IN (" + inList + ")", params.toArray());
+        return n == 1 ? findById(h, id) : Optional.empty();
+    }
+
+    /** Deletes a request if it is still pending; true when a row was deleted. */
+    public boolean deleteIfPending(Handle h, UUID id) {
+        return h.update("DELETE FROM media_requests WHERE id = ? AND status = ?", id, RequestStatus.PENDING) == 1;
+    }
+
+    /** Whether any request exists at all (the seeder refuses a non-empty database). */
+    public long total() {
+        return jdbc.queryLong("SELECT COUNT(*) AS n FROM media_requests");
+    }
+
+    static MediaRequestView map(RowMapper.Row r) throws java.sql.SQLException {
+        return new MediaRequestView(r.uuid("id"), r.uuid("user_id"), r.string("username"),
+                MediaType.parse(r.string("media_type")), r.integer("tmdb_id"), r.string("title"),
+                RequestStatus.parse(r.string("status")), parseSeasons(r.string("seasons")),
+                r.string("decline_reason"), r.instant("created_at"), r.instant("updated_at"));
+    }
+
+    static String titleKey(String title) {
+        return title.toLowerCase(Locale.ROOT);
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String activeKeyOrNull(RequestStatus status, MediaType type, int tmdbId) {
+        return status.isActive() ? type.wire() + ":" + tmdbId : null;
+    }
+
+    private static String seasonsJson(List<Integer> seasons) {
+        if (seasons == null || seasons.isEmpty()) {
+            return null;
+        }
+        return seasons.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static List<Integer> parseSeasons(String json) {
+        if (json == null || json.length() < 3) {
+            return List.of();
+        }
+        return Arrays.stream(json.substring(1, json.length() - 1).split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
+    }
+}

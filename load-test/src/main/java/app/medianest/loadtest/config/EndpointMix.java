@@ -1,0 +1,113 @@
+package app.medianest.loadtest.config;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * The weighted set of GET endpoints that virtual users pick from, one independent weighted draw per request.
+ *
+ * @param endpoints the endpoints, at least one, each path once
+ */
+public record EndpointMix(List<WeightedEndpoint> endpoints) {
+
+    /** The performance strategy's four load-test endpoints with the default weights 3:3:2:2. */
+    public static final String STRATEGY_SPEC =
+            "/api/v1/dashboard/stats=3,/api/v1/media/requests=3,/api/v1/plex/libraries=2,/api/v1/auth/session=2";
+
+    /**
+     * Validates the mix.
+     *
+     * @throws IllegalArgumentException when it is empty or names a path twice
+     */
+    public EndpointMix {
+        if (endpoints == null || endpoints.isEmpty()) {
+            throw new IllegalArgumentException("endpoint mix must name at least one endpoint, got " + endpoints);
+        }
+        endpoints = List.copyOf(endpoints);
+        Set<String> seen = new HashSet<>();
+        for (WeightedEndpoint endpoint : endpoints) {
+            if (!seen.add(endpoint.path())) {
+                throw new IllegalArgumentException("endpoint mix names " + endpoint.path() + " twice");
+            }
+        }
+    }
+
+    /**
+     * Parses {@code path=weight,path=weight,...}; a path without {@code =weight} weighs 1.
+     *
+     * @param spec the mix text
+     * @return the mix
+     * @throws IllegalArgumentException naming the bad entry
+     */
+    public static EndpointMix parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("expected path=weight,... got '" + spec + "'");
+        }
+        List<WeightedEndpoint> endpoints = new ArrayList<>();
+        for (String entry : spec.split(",")) {
+            endpoints.add(parseEntry(entry.trim()));
+        }
+        return new EndpointMix(endpoints);
+    }
+
+    private static WeightedEndpoint parseEntry(String entry) {
+        int equals = entry.lastIndexOf('=');
+        if (equals < 0) {
+            return new WeightedEndpoint(entry, 1);
+        }
+        String weight = entry.substring(equals + 1).trim();
+        try {
+            return new WeightedEndpoint(entry.substring(0, equals).trim(), Integer.parseInt(weight));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("weight in '" + entry + "' must be a whole number, got '" + weight
+                    + "'", e);
+        }
+    }
+
+    /**
+     * The performance strategy's mix ({@link #STRATEGY_SPEC}).
+     *
+     * @return the default mix
+     */
+    public static EndpointMix strategy() {
+        return parse(STRATEGY_SPEC);
+    }
+
+    /**
+     * The sum of all weights.
+     *
+     * @return the total weight
+     */
+    public int totalWeight() {
+        return endpoints.stream().mapToInt(WeightedEndpoint::weight).sum();
+    }
+
+    /**
+     * Picks one endpoint with probability proportional to its weight.
+     *
+     * @param random the virtual user's own random source
+     * @return the chosen endpoint
+     */
+    public WeightedEndpoint pick(RandomGenerator random) {
+        int ticket = random.nextInt(totalWeight());
+        for (WeightedEndpoint endpoint : endpoints) {
+            ticket -= endpoint.weight();
+            if (ticket < 0) {
+                return endpoint;
+            }
+        }
+        throw new IllegalStateException("unreachable: weights changed during pick");
+    }
+
+    /**
+     * Renders the mix back into the {@link #parse(String)} notation.
+     *
+     * @return the mix text
+     */
+    public String spec() {
+        return String.join(",", endpoints.stream().map(e -> e.path() + "=" + e.weight()).toList());
+    }
+}

@@ -1,0 +1,44 @@
+package app.medianest.loadtest.engine;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+
+/**
+ * How one request ended: with an HTTP status, or with a transport error of some kind.
+ *
+ * @param status         the HTTP status, or 0 after a transport error
+ * @param transportError the transport error's kind, or {@code null} when a response arrived
+ */
+record Outcome(int status, String transportError) {
+
+    static Outcome status(int status) {
+        return new Outcome(status, null);
+    }
+
+    static Outcome transport(IOException error) {
+        return new Outcome(0, kindOf(error));
+    }
+
+    static String kindOf(IOException error) {
+        if (error instanceof HttpConnectTimeoutException) {
+            return "connect-timeout";
+        }
+        if (error instanceof HttpTimeoutException) {
+            return "timeout";
+        }
+        if (error instanceof ConnectException) {
+            return "connect";
+        }
+        return "io";
+    }
+
+    boolean hasResponse() {
+        return transportError == null;
+    }
+
+    boolean isError() {
+        return !hasResponse() || status >= 400;
+    }
+}

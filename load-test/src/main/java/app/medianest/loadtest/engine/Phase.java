@@ -1,0 +1,13 @@
+package app.medianest.loadtest.engine;
+
+/** The part of a run a progress snapshot belongs to. */
+public enum Phase {
+    /** Users are still starting. */
+    RAMP_UP,
+    /** All users run. */
+    SUSTAIN,
+    /** Users are stopping. */
+    RAMP_DOWN,
+    /** The reference phase against the bare endpoint, after the main run. */
+    REFERENCE
+}

@@ -1,0 +1,131 @@
+package app.medianest.loadtest.engine;
+
+import app.medianest.loadtest.config.EndpointMix;
+import app.medianest.loadtest.config.WeightedEndpoint;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Runs one phase: starts one virtual thread per user according to the {@link LoadProfile}, samples the metrics
+ * once per second on the calling thread, and returns the phase's totals once every user has stopped.
+ */
+final class PhaseRunner {
+
+    private static final System.Logger LOG = System.getLogger(PhaseRunner.class.getName());
+    private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final NanoClock clock;
+    private final ApiClient api;
+    private final Sessions sessions;
+    private final StopSignal stop;
+    private final Function<String, URI> uriOf;
+    private final ProgressListener listener;
+
+    PhaseRunner(NanoClock clock, ApiClient api, Sessions sessions, StopSignal stop, Function<String, URI> uriOf,
+            ProgressListener listener) {
+        this.clock = clock;
+        this.api = api;
+        this.sessions = sessions;
+        this.stop = stop;
+        this.uriOf = uriOf;
+        this.listener = listener;
+    }
+
+    /**
+     * Runs a phase to its end (or until the engine stops).
+     *
+     * @param profile    when users start and stop
+     * @param mix        the endpoints
+     * @param thinkNanos think time
+     * @param seed       seed of the endpoint choices
+     * @param fixedPhase the phase every snapshot is labelled with, or {@code null} to follow the profile
+     * @return the phase's totals and timeline
+     */
+    PhaseResult run(LoadProfile profile, EndpointMix mix, long thinkNanos, long seed, Phase fixedPhase)
+            throws InterruptedException {
+        Map<String, URI> uris = new LinkedHashMap<>();
+        for (WeightedEndpoint endpoint : mix.endpoints()) {
+            uris.put(endpoint.path(), uriOf.apply(endpoint.path()));
+        }
+        long start = clock.nanoTime();
+        RunMetrics metrics = new RunMetrics(List.copyOf(uris.keySet()), start);
+        AtomicInteger active = new AtomicInteger();
+        VirtualUser.Shared shared = new VirtualUser.Shared(clock, api, sessions, stop, metrics, mix, Map.copyOf(uris),
+                thinkNanos, active);
+        List<ProgressSnapshot> timeline = new ArrayList<>();
+        long end;
+        try (ExecutorService users = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int user = 0; user < profile.users(); user++) {
+                users.execute(new VirtualUser(user, start + profile.startOffset(user).toNanos(),
+                        start + profile.stopOffset(user).toNanos(), seed, shared));
+            }
+            users.shutdown();
+            try {
+                end = sampleUntilDone(users, profile, start, metrics, active, fixedPhase, timeline);
+            } catch (InterruptedException e) {
+                // Wake the users so that closing the executor does not wait for their planned stop times.
+                stop.stop();
+                throw e;
+            }
+        }
+        double seconds = (end - start) / 1e9;
+        return new PhaseResult(Duration.ofNanos(end - start), metrics.overallStats(seconds),
+                metrics.endpointStats(seconds), timeline);
+    }
+
+    private long sampleUntilDone(ExecutorService users, LoadProfile profile, long start, RunMetrics metrics,
+            AtomicInteger active, Phase fixedPhase, List<ProgressSnapshot> timeline) throws InterruptedException {
+        long plannedEnd = start + profile.total().toNanos();
+        long previous = start;
+        long next = start + TICK_NANOS;
+        while (true) {
+            // The last planned tick waits up to one more second for in-flight requests, so the final interval is
+            // not a sliver of a few milliseconds with a misleading throughput.
+            long deadline = next >= plannedEnd ? next + TICK_NANOS : next;
+            boolean done = users.awaitTermination(Math.max(0, deadline - clock.nanoTime()), TimeUnit.NANOSECONDS);
+            long now = clock.nanoTime();
+            Phase phase = fixedPhase != null ? fixedPhase
+                    : profile.phaseAt(Duration.ofNanos((previous + now) / 2 - start));
+            ProgressSnapshot snapshot = metrics.sample(phase, Duration.ofNanos(now - start), active.get(), now);
+            timeline.add(snapshot);
+            notifyListener(snapshot);
+            if (done) {
+                return now;
+            }
+            previous = now;
+            while (next <= now) {
+                next += TICK_NANOS;
+            }
+        }
+    }
+
+    private void notifyListener(ProgressSnapshot snapshot) {
+        try {
+            listener.onProgress(snapshot);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "progress listener failed; the run goes on", e);
+        }
+    }
+
+    /**
+     * A phase's totals.
+     *
+     * @param elapsed   measured length of the phase
+     * @param overall   totals over all endpoints
+     * @param endpoints totals per endpoint
+     * @param timeline  per-second snapshots
+     */
+    record PhaseResult(Duration elapsed, EndpointStats overall, List<EndpointStats> endpoints,
+            List<ProgressSnapshot> timeline) {
+    }
+}

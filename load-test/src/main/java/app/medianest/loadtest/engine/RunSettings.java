@@ -1,0 +1,57 @@
+package app.medianest.loadtest.engine;
+
+import app.medianest.loadtest.config.LoadTestConfig;
+import app.medianest.loadtest.config.WeightedEndpoint;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The settings of a run as a report shows them: the configuration without secrets.
+ *
+ * @param baseUrl           the server's base URL
+ * @param users             number of virtual users
+ * @param rampUp            ramp-up time
+ * @param sustain           sustain time
+ * @param rampDown          ramp-down time
+ * @param thinkTime         think time
+ * @param mix               the endpoint mix
+ * @param authMode          {@code anonymous}, {@code credentials} or {@code token}
+ * @param requestTimeout    per-request timeout
+ * @param referencePath     the reference endpoint, or {@code null} without a reference phase
+ * @param referenceDuration the reference phase's length, or {@code null}
+ * @param seed              seed of the endpoint choices
+ */
+public record RunSettings(
+        String baseUrl,
+        int users,
+        Duration rampUp,
+        Duration sustain,
+        Duration rampDown,
+        Duration thinkTime,
+        List<WeightedEndpoint> mix,
+        String authMode,
+        Duration requestTimeout,
+        String referencePath,
+        Duration referenceDuration,
+        long seed) {
+
+    /** Copies the mix. */
+    public RunSettings {
+        mix = List.copyOf(mix);
+    }
+
+    /**
+     * The settings of a configuration.
+     *
+     * @param config the configuration
+     * @return its settings, without credentials or tokens
+     */
+    public static RunSettings of(LoadTestConfig config) {
+        return new RunSettings(config.baseUrl().toString(), config.users(), config.rampUp(), config.sustain(),
+                config.rampDown(), config.thinkTime(), config.mix().endpoints(), config.auth().mode(),
+                config.requestTimeout(),
+                config.reference() == null ? null : config.reference().path(),
+                config.reference() == null ? null : config.reference().duration(),
+                config.seed());
+    }
+}

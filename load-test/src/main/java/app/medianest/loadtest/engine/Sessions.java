@@ -1,0 +1,100 @@
+package app.medianest.loadtest.engine;
+
+import app.medianest.loadtest.config.Auth;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The virtual users' tokens: the given bearer token, or one session per user obtained by signing in once and kept
+ * across phases. A login answered with 429 is retried after the server's {@code Retry-After} (at most
+ * {@value #MAX_ATTEMPTS} attempts, waiting at most {@value #MAX_WAIT_SECONDS} s each time), so a ramp that trips
+ * the server's login rate limit slows down instead of failing.
+ */
+final class Sessions {
+
+    private static final int MAX_ATTEMPTS = 5;
+    private static final long MAX_WAIT_SECONDS = 10;
+
+    private final ApiClient api;
+    private final Auth auth;
+    private final URI loginUri;
+    private final StopSignal stop;
+    private final Map<Integer, String> tokens = new ConcurrentHashMap<>();
+    private final LongAdder attempts = new LongAdder();
+    private final LongAdder succeeded = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+
+    Sessions(ApiClient api, Auth auth, URI loginUri, StopSignal stop) {
+        this.api = api;
+        this.auth = auth;
+        this.loginUri = loginUri;
+        this.stop = stop;
+    }
+
+    /**
+     * The session a user sends its requests with, signing it in on first use.
+     *
+     * @return the session, or empty when the user could not sign in
+     */
+    Optional<Session> sessionFor(int user) throws InterruptedException {
+        return switch (auth) {
+            case Auth.Anonymous anonymous -> Optional.of(new Session(null));
+            case Auth.BearerToken token -> Optional.of(new Session(token.token()));
+            case Auth.Credentials credentials -> {
+                String token = tokens.get(user);
+                if (token == null) {
+                    token = signIn(credentials);
+                    if (token != null) {
+                        tokens.put(user, token);
+                    }
+                }
+                yield Optional.ofNullable(token).map(Session::new);
+            }
+        };
+    }
+
+    /**
+     * What a user's requests carry.
+     *
+     * @param bearer the bearer token, or {@code null} for anonymous requests
+     */
+    record Session(String bearer) {
+        @Override
+        public String toString() {
+            return bearer == null ? "Session[anonymous]" : "Session[***]";
+        }
+    }
+
+    private String signIn(Auth.Credentials credentials) throws InterruptedException {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS && !stop.isStopped(); attempt++) {
+            attempts.increment();
+            ApiClient.LoginAttempt result = api.login(loginUri, credentials);
+            if (result.token() != null) {
+                succeeded.increment();
+                return result.token();
+            }
+            failures.computeIfAbsent(result.failure(), k -> new LongAdder()).increment();
+            if (!result.rateLimited()) {
+                break;
+            }
+            long waitSeconds = Math.min(MAX_WAIT_SECONDS, Math.max(1, result.retryAfterSeconds().orElse(1)));
+            if (stop.await(Duration.ofSeconds(waitSeconds).toNanos())) {
+                break;
+            }
+        }
+        failed.increment();
+        return null;
+    }
+
+    LoginStats stats() {
+        Map<String, Long> byReason = new HashMap<>();
+        failures.forEach((reason, count) -> byReason.put(reason, count.sum()));
+        return new LoginStats(attempts.sum(), succeeded.sum(), failed.sum(), byReason);
+    }
+}

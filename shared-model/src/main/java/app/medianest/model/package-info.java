@@ -1,0 +1,2 @@
+/** Records and enums shared by the MediaNest server and console: wire bodies, domain values, events. */
+package app.medianest.model;
