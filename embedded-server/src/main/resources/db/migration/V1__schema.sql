@@ -1,6 +1,7 @@
 -- MediaNest schema, version 1. Runs unchanged on H2 2.x and PostgreSQL 13+.
 -- Conventions: UUID keys, TIMESTAMP WITH TIME ZONE in UTC, status columns guarded by CHECK constraints,
--- list queries served by (filter..., created_at, id) indexes so keyset pages cost the same at any depth.
+-- list queries served by (filter..., created_at DESC, id DESC) indexes (newest first is every list's default
+-- order) so keyset pages cost the same at any depth.
 
 CREATE TABLE users (
     id              UUID          NOT NULL PRIMARY KEY,
@@ -77,7 +78,6 @@ CREATE TABLE media_requests (
     decided_at      TIMESTAMP WITH TIME ZONE,
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at      TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT fk_media_requests_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE SET NULL,
     CONSTRAINT fk_media_requests_decider FOREIGN KEY (decided_by) REFERENCES users (id) ON DELETE SET NULL,
     CONSTRAINT uq_media_requests_active UNIQUE (active_media),
     CONSTRAINT ck_media_requests_type CHECK (media_type IN ('movie', 'tv')),
@@ -87,13 +87,16 @@ CREATE TABLE media_requests (
         (status IN ('declined', 'failed') AND active_media IS NULL)
         OR (status IN ('pending', 'approved', 'available') AND active_media IS NOT NULL))
 );
-CREATE INDEX ix_media_requests_user_created ON media_requests (user_id, created_at, id);
-CREATE INDEX ix_media_requests_status_created ON media_requests (status, created_at, id);
-CREATE INDEX ix_media_requests_user_status_created ON media_requests (user_id, status, created_at, id);
-CREATE INDEX ix_media_requests_created ON media_requests (created_at, id);
+CREATE INDEX ix_media_requests_user_created ON media_requests (user_id, created_at DESC, id DESC);
+CREATE INDEX ix_media_requests_status_created ON media_requests (status, created_at DESC, id DESC);
+CREATE INDEX ix_media_requests_user_status_created ON media_requests (user_id, status, created_at DESC, id DESC);
+CREATE INDEX ix_media_requests_created ON media_requests (created_at DESC, id DESC);
 CREATE INDEX ix_media_requests_tmdb ON media_requests (tmdb_id, media_type);
 CREATE INDEX ix_media_requests_title ON media_requests (title_key, id);
 CREATE INDEX ix_media_requests_overseerr ON media_requests (overseerr_id);
+-- Foreign keys after the indexes: H2 then backs them with the composite index instead of a plain one that
+-- its planner would prefer for 'my requests' (and then sort).
+ALTER TABLE media_requests ADD CONSTRAINT fk_media_requests_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE SET NULL;
 
 CREATE TABLE youtube_downloads (
     id            UUID           NOT NULL PRIMARY KEY,
@@ -114,15 +117,15 @@ CREATE TABLE youtube_downloads (
     updated_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     started_at    TIMESTAMP WITH TIME ZONE,
     completed_at  TIMESTAMP WITH TIME ZONE,
-    CONSTRAINT fk_youtube_downloads_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
     CONSTRAINT uq_youtube_downloads_active UNIQUE (active_key),
     CONSTRAINT ck_youtube_downloads_status CHECK (status IN ('queued', 'downloading', 'completed', 'failed', 'cancelled')),
     CONSTRAINT ck_youtube_downloads_progress CHECK (progress BETWEEN 0 AND 100),
     CONSTRAINT ck_youtube_downloads_quality CHECK (quality IN ('best', '2160p', '1440p', '1080p', '720p', '480p', '360p')),
     CONSTRAINT ck_youtube_downloads_format CHECK (format IN ('mp4', 'webm', 'mkv'))
 );
-CREATE INDEX ix_youtube_downloads_user_created ON youtube_downloads (user_id, created_at, id);
-CREATE INDEX ix_youtube_downloads_status_created ON youtube_downloads (status, created_at, id);
+CREATE INDEX ix_youtube_downloads_user_created ON youtube_downloads (user_id, created_at DESC, id DESC);
+CREATE INDEX ix_youtube_downloads_status_created ON youtube_downloads (status, created_at DESC, id DESC);
+ALTER TABLE youtube_downloads ADD CONSTRAINT fk_youtube_downloads_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;
 
 CREATE TABLE service_config (
     name          VARCHAR(32)    NOT NULL PRIMARY KEY,  -- plex, overseerr, uptime-kuma, youtube
@@ -153,11 +156,11 @@ CREATE TABLE notifications (
     message     VARCHAR(2000) NOT NULL,
     data        VARCHAR(4000),                          -- JSON object, e.g. {"requestId": "..."}
     read_at     TIMESTAMP WITH TIME ZONE,
-    created_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT fk_notifications_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+    created_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE INDEX ix_notifications_user_created ON notifications (user_id, created_at, id);
+CREATE INDEX ix_notifications_user_created ON notifications (user_id, created_at DESC, id DESC);
 CREATE INDEX ix_notifications_user_unread ON notifications (user_id, read_at);
+ALTER TABLE notifications ADD CONSTRAINT fk_notifications_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE;
 
 CREATE TABLE alert_history (
     id               UUID          NOT NULL PRIMARY KEY,

@@ -42,7 +42,19 @@ public record Keyset(String name, List<String> columns, List<Type> types) {
 
     /** {@code ORDER BY} clause for this keyset. */
     public String orderBy(boolean desc) {
+        return orderBy(desc, List.of());
+    }
+
+    /**
+     * {@code ORDER BY} with leading columns that the query pins with an equality filter. They do not change
+     * the order, but they let H2 see that an index {@code (filter, created_at DESC, id DESC)} already yields
+     * it (PostgreSQL drops them as constants).
+     */
+    public String orderBy(boolean desc, List<String> pinnedColumns) {
         StringBuilder b = new StringBuilder(" ORDER BY ");
+        for (String pinned : pinnedColumns) {
+            b.append(pinned).append(" ASC, ");
+        }
         for (int i = 0; i < columns.size(); i++) {
             b.append(i == 0 ? "" : ", ").append(columns.get(i)).append(desc ? " DESC" : " ASC");
         }
@@ -79,7 +91,8 @@ public record Keyset(String name, List<String> columns, List<Type> types) {
         return new Page<>(items, encode(desc, keyOf.apply(items.getLast())));
     }
 
-    String encode(boolean desc, List<Object> values) {
+    /** The cursor of the page that starts after the row whose key is {@code values}. */
+    public String encode(boolean desc, List<Object> values) {
         StringBuilder b = new StringBuilder("v1\u001f").append(name).append('\u001f').append(desc ? 'd' : 'a');
         for (Object v : values) {
             b.append('\u001f').append(v instanceof Instant t ? Long.toString(t.getEpochSecond()) + "."

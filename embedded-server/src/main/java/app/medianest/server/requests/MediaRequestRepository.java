@@ -4,6 +4,7 @@ import app.medianest.model.MediaRequestView;
 import app.medianest.model.MediaType;
 import app.medianest.model.RequestCounts;
 import app.medianest.model.RequestStatus;
+import app.medianest.server.db.Dialect;
 import app.medianest.server.db.Handle;
 import app.medianest.server.db.Jdbc;
 import app.medianest.server.db.Keyset;
@@ -33,9 +34,10 @@ public final class MediaRequestRepository {
             "status", Keyset.of("status", "r.status", Keyset.Type.STRING, "r.created_at", Keyset.Type.INSTANT,
                     "r.id", Keyset.Type.UUID));
 
-    private static final String SELECT = "SELECT r.id, r.user_id, u.username, r.media_type, r.tmdb_id, r.title, "
-            + "r.title_key, r.status, r.seasons, r.decline_reason, r.created_at, r.updated_at "
-            + "FROM media_requests r LEFT JOIN users u ON u.id = r.user_id";
+    private static final String COLUMNS = "SELECT r.id, r.user_id, u.username, r.media_type, r.tmdb_id, r.title, "
+            + "r.title_key, r.status, r.seasons, r.decline_reason, r.created_at, r.updated_at FROM media_requests r";
+    private static final String JOIN = " LEFT JOIN users u ON u.id = r.user_id";
+    private static final String SELECT = COLUMNS + JOIN;
     private static final String INSERT = "INSERT INTO media_requests (id, user_id, media_type, tmdb_id, title, "
             + "title_key, status, active_media, seasons, decline_reason, created_at, updated_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -92,27 +94,45 @@ public final class MediaRequestRepository {
             throw new IllegalArgumentException("unknown sort '" + sort + "'");
         }
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
-        where(filter, sql, params);
-        if (cursor != null) {
-            sql.append(" AND ").append(keyset.seek(desc, keyset.decode(cursor, desc), params));
-        }
-        sql.append(keyset.orderBy(desc)).append(" FETCH FIRST ").append(limit + 1).append(" ROWS ONLY");
-        List<MediaRequestView> rows = jdbc.query(sql.toString(), MediaRequestRepository::map, params.toArray());
+        String sql = listSql(jdbc.dialect(), filter, sort, desc, cursor, limit, params);
+        List<MediaRequestView> rows = jdbc.query(sql, MediaRequestRepository::map, params.toArray());
         return keyset.page(rows, limit, desc, r -> keyOf(sort, r));
     }
 
     /** The SQL {@link #list} would run (for EXPLAIN in tests and benchmarks), with its parameters. */
-    public static String listSql(RequestFilter filter, String sort, boolean desc, String cursor, int limit,
-                                 List<Object> params) {
+    public static String listSql(Dialect dialect, RequestFilter filter, String sort, boolean desc, String cursor,
+                                 int limit, List<Object> params) {
         Keyset keyset = SORTS.get(sort);
-        StringBuilder sql = new StringBuilder(SELECT).append(" WHERE 1 = 1");
+        List<String> pinned = pinned(filter, sort);
+        StringBuilder sql = new StringBuilder(COLUMNS);
+        if (dialect == Dialect.H2 && pinned.contains("r.user_id")) {
+            // H2 backs the owner foreign key with its own one-column index and prefers it; point it at the
+            // composite one that already yields newest-first order.
+            sql.append(pinned.size() == 1 ? " USE INDEX (ix_media_requests_user_created)"
+                    : " USE INDEX (ix_media_requests_user_status_created)");
+        }
+        sql.append(JOIN).append(" WHERE 1 = 1");
         where(filter, sql, params);
         if (cursor != null) {
             sql.append(" AND ").append(keyset.seek(desc, keyset.decode(cursor, desc), params));
         }
-        return sql.append(keyset.orderBy(desc)).append(" FETCH FIRST ").append(limit + 1).append(" ROWS ONLY")
-                .toString();
+        return sql.append(keyset.orderBy(desc, pinned)).append(" FETCH FIRST ").append(limit + 1)
+                .append(" ROWS ONLY").toString();
+    }
+
+    /** Equality-filtered columns that prefix an index of the createdAt order (see Keyset#orderBy). */
+    private static List<String> pinned(RequestFilter f, String sort) {
+        if (!"createdAt".equals(sort)) {
+            return List.of();
+        }
+        List<String> pinned = new ArrayList<>();
+        if (f.userId() != null) {
+            pinned.add("r.user_id");
+        }
+        if (f.status() != null) {
+            pinned.add("r.status");
+        }
+        return pinned;
     }
 
     private static void where(RequestFilter f, StringBuilder sql, List<Object> params) {
@@ -178,7 +198,9 @@ public final class MediaRequestRepository {
         }
         MediaRequestView r = current.get();
         String inList = String.join(", ", java.util.Collections.nCopies(from.size(), "?"));
-        List<Object> params = new ArrayList<>(List.of(to, activeKeyOrNull(to, r.mediaType(), r.tmdbId())));
+        List<Object> params = new ArrayList<>();
+        params.add(to);
+        params.add(activeKeyOrNull(to, r.mediaType(), r.tmdbId()));
         params.add(reason);
         params.add(decidedBy);
         params.add(decidedBy == null ? null : now.truncatedTo(ChronoUnit.MICROS));

@@ -1,0 +1,4 @@
+package app.medianest.server.testing;
+
+/** The databases every database-facing test runs against. */
+public enum DbKind { H2, POSTGRESQL }
