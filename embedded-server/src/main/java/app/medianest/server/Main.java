@@ -70,12 +70,24 @@ public final class Main {
 
     private static int serve() {
         ServerConfig config = load();
-        EmbeddedServer server = EmbeddedServer.start(config, Clock.systemUTC(), ServerListener.NONE);
-        // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the pool and the H2 file.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
+        // The hook is in place before the listener opens, so a SIGTERM at any moment after start-up stops
+        // cleanly: stop accepting, let in-flight requests finish, close the pool and the H2 file.
+        java.util.concurrent.atomic.AtomicReference<EmbeddedServer> running = new java.util.concurrent.atomic
+                .AtomicReference<>();
+        Thread hook = new Thread(() -> {
+            EmbeddedServer s = running.get();
+            if (s != null) {
+                s.stop();
+            }
             ShutdownSafeLogManager.finish();
-        }, "medianest-shutdown"));
+        }, "medianest-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            running.set(EmbeddedServer.start(config, Clock.systemUTC(), ServerListener.NONE));
+        } catch (RuntimeException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            throw e;
+        }
         return 0;
     }
 

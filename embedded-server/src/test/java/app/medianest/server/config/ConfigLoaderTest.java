@@ -1,0 +1,89 @@
+package app.medianest.server.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dataDir;
+
+    private ServerConfig load(Map<String, String> env) {
+        return ServerConfig.from(new ConfigLoader(env, "Linux", "/home/test").load());
+    }
+
+    @Test
+    void builtInDefaultsMatchTheStrategy() {
+        ServerConfig c = load(Map.of("MEDIANEST_DATA_DIR", dataDir.toString()));
+        assertEquals("0.0.0.0", c.host());
+        assertEquals(4000, c.port());
+        assertEquals(20, c.db().poolMax());
+        assertEquals(Duration.ofSeconds(10), c.db().acquireTimeout());
+        assertEquals(Duration.ofSeconds(30), c.db().statementTimeout());
+        assertEquals(Duration.ofSeconds(15), c.db().queryTimeout());
+        assertTrue(c.db().url().startsWith("jdbc:h2:file:" + dataDir.resolve("medianest")), c.db().url());
+        assertTrue(c.db().url().contains("WRITE_DELAY=0"), "commits must reach the file at once");
+    }
+
+    @Test
+    void dataDirFileOverridesApplicationYamlAndEnvironmentOverridesBoth() throws Exception {
+        Files.writeString(dataDir.resolve(ConfigLoader.DATA_DIR_FILE), """
+                server:
+                  port: 5000
+                  host: 127.0.0.1
+                db:
+                  pool:
+                    max: 7
+                """);
+        ServerConfig fromFile = load(Map.of("MEDIANEST_DATA_DIR", dataDir.toString()));
+        assertEquals(5000, fromFile.port());
+        assertEquals("127.0.0.1", fromFile.host());
+        assertEquals(7, fromFile.db().poolMax());
+        ServerConfig fromEnv = load(Map.of("MEDIANEST_DATA_DIR", dataDir.toString(), "MEDIANEST_PORT", "6000"));
+        assertEquals(6000, fromEnv.port());
+        assertEquals(7, fromEnv.db().poolMax());
+    }
+
+    @Test
+    void platformDataDirectoryFollowsXdgOnLinux() {
+        ConfigLoader linux = new ConfigLoader(Map.of("XDG_DATA_HOME", "/xdg"), "Linux", "/home/u");
+        assertEquals(Path.of("/xdg/medianest").toString(), linux.defaultDataDir());
+        assertEquals(Path.of("/home/u/.local/share/medianest").toString(),
+                new ConfigLoader(Map.of(), "Linux", "/home/u").defaultDataDir());
+        assertEquals(Path.of("/home/u/Library/Application Support/MediaNest").toString(),
+                new ConfigLoader(Map.of(), "Mac OS X", "/home/u").defaultDataDir());
+    }
+
+    @Test
+    void eachBadValueNamesItsSetting() {
+        Map<String, String> base = Map.of("MEDIANEST_DATA_DIR", dataDir.toString());
+        record Case(String env, String value) {
+        }
+        for (Case c : new Case[] {new Case("MEDIANEST_PORT", "-1"), new Case("MEDIANEST_PORT", "65536"),
+            new Case("MEDIANEST_PORT", "eighty"), new Case("MEDIANEST_DB_POOL_MAX", "0"),
+            new Case("MEDIANEST_DB_QUERY_TIMEOUT", "15 parsecs"), new Case("MEDIANEST_HOST", "bad host!"),
+            new Case("MEDIANEST_DB_URL", "jdbc:mysql://x"), new Case("MEDIANEST_DB_URL", "jdbc:h2:tcp://x/db")}) {
+            var env = new java.util.HashMap<>(base);
+            env.put(c.env(), c.value());
+            ConfigException e = assertThrows(ConfigException.class, () -> load(env), c.toString());
+            assertTrue(e.getMessage().startsWith(c.env() + " ("), e.getMessage());
+            assertTrue(e.getMessage().lines().count() == 1, "one line: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void passwordsInUrlsAreMaskedWhenShown() {
+        ServerConfig c = load(Map.of("MEDIANEST_DATA_DIR", dataDir.toString(), "MEDIANEST_DB_URL",
+                "jdbc:postgresql://db/medianest?user=mn&password=hunter2", "MEDIANEST_DB_PASSWORD", "pw"));
+        assertTrue(c.db().safeUrl().contains("password=***"));
+        assertTrue(!c.db().toString().contains("hunter2") && !c.db().toString().contains("pw,"));
+    }
+}
