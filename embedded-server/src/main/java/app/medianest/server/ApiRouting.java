@@ -13,7 +13,7 @@ public final class ApiRouting {
     /** Builds the route table from the components' services. */
     public static RouteTable routeTable(Components c) {
         RouteTable routes = new RouteTable();
-        c.health().routes(routes);
+        c.routes(routes);
         return routes;
     }
 

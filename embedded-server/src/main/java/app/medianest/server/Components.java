@@ -1,6 +1,20 @@
 package app.medianest.server;
 
+import app.medianest.server.auth.AccountService;
+import app.medianest.server.auth.ApiKeyRepository;
+import app.medianest.server.auth.AuthHttp;
+import app.medianest.server.auth.LoginRateLimiter;
+import app.medianest.server.auth.PasswordHasher;
+import app.medianest.server.auth.SecretBox;
+import app.medianest.server.auth.SessionRepository;
+import app.medianest.server.auth.SessionService;
 import app.medianest.server.config.ServerConfig;
+import app.medianest.server.config.Settings;
+import app.medianest.server.config.SettingsCatalog;
+import app.medianest.server.db.Jdbc;
+import app.medianest.server.settings.AppSettings;
+import app.medianest.server.upstream.PlexTvClient;
+import app.medianest.server.users.AdminUsersHttp;
 import app.medianest.server.db.Database;
 import app.medianest.server.health.HealthService;
 import app.medianest.server.http.Authenticator;
@@ -9,6 +23,8 @@ import app.medianest.server.status.ServiceStatusRepository;
 import app.medianest.server.users.UserRepository;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
 
 /**
  * The composition root: builds the non-HTTP object graph once, from configuration, with constructor
@@ -22,22 +38,62 @@ public final class Components implements AutoCloseable {
     private final MediaRequestRepository requests;
     private final ServiceStatusRepository serviceStatus;
     private final HealthService health;
+    private final AppSettings appSettings;
+    private final SecretBox secretBox;
+    private final SessionService sessions;
+    private final AccountService accounts;
+    private final AuthHttp authHttp;
+    private final AdminUsersHttp adminUsersHttp;
+    private final Jobs jobs = new Jobs();
 
     private Components(ServerConfig config, Clock clock, Database database) {
+        Settings s = config.settings();
+        Jdbc jdbc = database.jdbc();
         this.config = config;
         this.clock = clock;
         this.database = database;
-        this.users = new UserRepository(database.jdbc());
-        this.requests = new MediaRequestRepository(database.jdbc());
-        this.serviceStatus = new ServiceStatusRepository(database.jdbc());
+        this.users = new UserRepository(jdbc);
+        this.requests = new MediaRequestRepository(jdbc);
+        this.serviceStatus = new ServiceStatusRepository(jdbc);
         this.health = new HealthService(database);
+        this.appSettings = new AppSettings(jdbc, clock);
+        this.secretBox = s.string(SettingsCatalog.ENCRYPTION_KEY).map(SecretBox::ofBase64)
+                .orElseGet(() -> SecretBox.fromDataDir(config.dataDir()));
+        ApiKeyRepository apiKeys = new ApiKeyRepository(jdbc);
+        this.sessions = new SessionService(new SessionRepository(jdbc), apiKeys, clock,
+                s.duration(SettingsCatalog.SESSION_CACHE_TTL, Duration.ZERO, Duration.ofHours(1)));
+        LoginRateLimiter limiter = new LoginRateLimiter(s.integer(SettingsCatalog.LOGIN_MAX_FAILURES, 1, 1000),
+                s.duration(SettingsCatalog.LOGIN_WINDOW, Duration.ofSeconds(1), Duration.ofDays(1)), clock);
+        this.accounts = new AccountService(jdbc, users, sessions, new PasswordHasher(), limiter, secretBox,
+                appSettings, clock);
+        String plexClientId = appSettings.getOrCreate(AppSettings.PLEX_CLIENT_ID, () -> UUID.randomUUID().toString());
+        PlexTvClient plexTv = new PlexTvClient(s.required(SettingsCatalog.PLEXTV_URL), plexClientId, version(),
+                Duration.ofSeconds(5));
+        this.authHttp = new AuthHttp(accounts, sessions, plexTv);
+        this.adminUsersHttp = new AdminUsersHttp(accounts, users, sessions, apiKeys, appSettings, clock);
+    }
+
+    /** Work that needs the whole graph: first-run admin, scheduled jobs. */
+    private void startJobs() {
+        Settings s = config.settings();
+        accounts.firstRun(s.string(SettingsCatalog.ADMIN_USERNAME).orElse(null),
+                s.string(SettingsCatalog.ADMIN_PASSWORD).orElse(null));
+        jobs.every("session-last-used", Duration.ofSeconds(60), Duration.ofSeconds(60), sessions::flushLastUsed);
+        jobs.every("expired-sessions", Duration.ofMinutes(1), Duration.ofHours(1), sessions::deleteExpired);
+    }
+
+    static String version() {
+        String v = Components.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
     }
 
     /** Opens the database (migrating it) and wires everything. */
     public static Components create(ServerConfig config, Clock clock) {
         Database db = Database.open(config.db(), config.dataDir());
         try {
-            return new Components(config, clock, db);
+            Components c = new Components(config, clock, db);
+            c.startJobs();
+            return c;
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -73,11 +129,41 @@ public final class Components implements AutoCloseable {
     }
 
     public Authenticator authenticator() {
-        return Authenticator.NOBODY;
+        return sessions;
+    }
+
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public AppSettings appSettings() {
+        return appSettings;
+    }
+
+    public SecretBox secretBox() {
+        return secretBox;
+    }
+
+    /** Registers the HTTP services' routes. */
+    void routes(app.medianest.server.http.RouteTable routes) {
+        health.routes(routes);
+        authHttp.routes(routes);
+        adminUsersHttp.routes(routes);
     }
 
     @Override
     public void close() {
+        jobs.close();
+        try {
+            sessions.flushLastUsed();
+        } catch (RuntimeException e) {
+            System.getLogger(Components.class.getName()).log(System.Logger.Level.WARNING,
+                    "Could not save last-used times on shutdown: {0}", e.getMessage());
+        }
         database.close();
     }
 }

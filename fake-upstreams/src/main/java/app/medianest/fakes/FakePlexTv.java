@@ -42,6 +42,8 @@ public final class FakePlexTv extends FakeServer {
     private final Map<String, PlexAccount> accountsByToken = new ConcurrentHashMap<>();
     private final List<PlexServerResource> servers = new CopyOnWriteArrayList<>();
     private volatile Duration pinLifetime;
+    private volatile PlexAccount autoAccount;
+    private volatile Duration autoAfter;
 
     private FakePlexTv(int port, Clock clock) {
         super("plex-tv", clock);
@@ -106,6 +108,18 @@ public final class FakePlexTv extends FakeServer {
         authorizePin(pinId, accountsByToken.getOrDefault(authToken, PlexAccount.of("plexuser", authToken)));
     }
 
+    /**
+     * Demo mode: every PIN polled at least {@code after} after its creation is approved for {@code account}
+     * (evaluated on poll, so no background thread). {@code null} turns it off.
+     */
+    public void autoAuthorize(PlexAccount account, Duration after) {
+        if (account != null) {
+            addAccount(account);
+        }
+        autoAfter = after == null ? Duration.ZERO : after;
+        autoAccount = account;
+    }
+
     /** Makes the PIN expire now: polling it gives 404. */
     public void expirePin(int pinId) {
         pins.computeIfPresent(pinId, (id, pin) -> pin.expiringAt(clock.instant()));
@@ -154,9 +168,14 @@ public final class FakePlexTv extends FakeServer {
             return rejected.get();
         }
         Instant now = clock.instant();
-        PlexPin pin = pins.get(Call.parseInt(Optional.of(call.path("id")), -1));
+        int id = Call.parseInt(Optional.of(call.path("id")), -1);
+        PlexPin pin = pins.get(id);
         if (pin == null || pin.expired(now)) {
             return Reply.json(404, PlexTvJson.errors(1020, "Code not found or expired", 404));
+        }
+        PlexAccount auto = autoAccount;
+        if (auto != null && pin.authToken() == null && !now.isBefore(pin.createdAt().plus(autoAfter))) {
+            pin = pins.computeIfPresent(id, (key, current) -> current.withAuthToken(auto.authToken()));
         }
         return Reply.json(200, PlexTvJson.pin(pin, now));
     }

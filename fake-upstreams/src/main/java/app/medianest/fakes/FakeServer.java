@@ -82,7 +82,7 @@ public abstract class FakeServer implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:{port}} with no trailing slash. */
-    public String baseUrl() {
+    public final String baseUrl() {
         return "http://127.0.0.1:" + port();
     }
 

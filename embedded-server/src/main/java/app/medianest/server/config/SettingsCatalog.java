@@ -31,9 +31,27 @@ public final class SettingsCatalog {
     public static final Setting LOG_LEVEL = new Setting("log.level", "MEDIANEST_LOG_LEVEL", "INFO",
             "Log level: ERROR, WARNING, INFO, DEBUG");
 
+    public static final Setting ADMIN_USERNAME = new Setting("admin.username", "MEDIANEST_ADMIN_USERNAME", null,
+            "Unattended installs: create this admin at start when there is none");
+    public static final Setting ADMIN_PASSWORD = new Setting("admin.password", "MEDIANEST_ADMIN_PASSWORD", null,
+            "Password of that admin (at least 10 characters)");
+    public static final Setting ENCRYPTION_KEY = new Setting("security.encryption-key", "MEDIANEST_ENCRYPTION_KEY",
+            null, "Base64 of 32 bytes for AES-GCM encryption of stored secrets; default: secret.key in the data dir");
+    public static final Setting PLEXTV_URL = new Setting("plextv.url", "MEDIANEST_PLEXTV_URL", "https://plex.tv",
+            "Base URL of plex.tv (Plex sign-in)");
+    public static final Setting LOGIN_MAX_FAILURES = new Setting("auth.login.max-failures",
+            "MEDIANEST_LOGIN_MAX_FAILURES", "5", "Failed sign-ins per address or user name before 429");
+    public static final Setting LOGIN_WINDOW = new Setting("auth.login.window", "MEDIANEST_LOGIN_WINDOW", "15m",
+            "Window in which failed sign-ins are counted");
+    public static final Setting SESSION_CACHE_TTL = new Setting("cache.session-ttl", "MEDIANEST_SESSION_CACHE_TTL",
+            "300s", "How long a validated token stays cached (revocation invalidates at once)");
+    public static final Setting CORS_ORIGINS = new Setting("http.cors-origins", "MEDIANEST_CORS_ORIGINS", "",
+            "Comma-separated origins allowed to call the API from a browser (CORS is off when empty)");
+
     public static final List<Setting> ALL = List.of(HOST, PORT, SHUTDOWN_GRACE, DATA_DIR, DB_URL, DB_USER,
             DB_PASSWORD, DB_POOL_MAX, DB_POOL_MIN_IDLE, DB_ACQUIRE_TIMEOUT, DB_STATEMENT_TIMEOUT, DB_QUERY_TIMEOUT,
-            LOG_LEVEL);
+            LOG_LEVEL, ADMIN_USERNAME, ADMIN_PASSWORD, ENCRYPTION_KEY, PLEXTV_URL, LOGIN_MAX_FAILURES, LOGIN_WINDOW,
+            SESSION_CACHE_TTL, CORS_ORIGINS);
 
     private SettingsCatalog() {
     }

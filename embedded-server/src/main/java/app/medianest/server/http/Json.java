@@ -38,6 +38,9 @@ public final class Json {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .serializationInclusion(JsonInclude.Include.ALWAYS)
                 .build();
+        // The envelope's optional parts are left out rather than sent as null; every other null is sent.
+        mapper.addMixIn(app.medianest.model.Envelope.class, OmitNullMeta.class);
+        mapper.addMixIn(app.medianest.model.ApiError.class, OmitNullDetails.class);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(64).maxNumberLength(40).maxStringLength(1_048_576).build());
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -48,6 +51,16 @@ public final class Json {
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         return mapper;
+    }
+
+    private abstract static class OmitNullMeta {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract java.util.Map<String, Object> meta();
+    }
+
+    private abstract static class OmitNullDetails {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract java.util.Map<String, Object> details();
     }
 
     /** Serialises {@code value} to UTF-8 bytes. */

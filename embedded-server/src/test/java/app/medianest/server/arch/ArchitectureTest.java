@@ -35,7 +35,7 @@ class ArchitectureTest {
 
     @Test
     void onlyLaunchersWriteToTheConsole() {
-        noClasses().that().resideInAPackage("app.medianest..")
+        noClasses().that().resideInAnyPackage("app.medianest.server..", "app.medianest.model..")
                 .and().doNotHaveSimpleName("Main")
                 .and().doNotHaveSimpleName("SeedCommand")
                 .and().resideOutsideOfPackage("app.medianest.server.logging")

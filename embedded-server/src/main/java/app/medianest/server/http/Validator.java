@@ -1,0 +1,61 @@
+package app.medianest.server.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Collects per-field problems of one request and throws them together as 400 VALIDATION_ERROR with the
+ * messages in {@code error.details}. All input validation goes through here.
+ */
+public final class Validator {
+    private final Map<String, Object> errors = new LinkedHashMap<>();
+
+    /** A required string of {@code min..max} characters (after trimming when {@code trim}); null when invalid. */
+    public String string(String field, String value, int min, int max, boolean trim) {
+        if (value == null) {
+            return fail(field, "is required");
+        }
+        String v = trim ? value.strip() : value;
+        if (v.length() < min || v.length() > max) {
+            return fail(field, "must be " + min + " to " + max + " characters");
+        }
+        if (v.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+            return fail(field, "must not contain control characters");
+        }
+        return v;
+    }
+
+    /** An optional string: null stays null. */
+    public String optional(String field, String value, int max) {
+        return value == null ? null : string(field, value, 0, max, true);
+    }
+
+    /** Parses with {@code parser}; its IllegalArgumentException message becomes the field's message. */
+    public <T> T parse(String field, String value, Function<String, T> parser) {
+        if (value == null) {
+            return fail(field, "is required");
+        }
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            return fail(field, e.getMessage() == null ? "is not valid" : e.getMessage());
+        }
+    }
+
+    public <T> T fail(String field, String message) {
+        errors.putIfAbsent(field, message);
+        return null;
+    }
+
+    public boolean ok() {
+        return errors.isEmpty();
+    }
+
+    /** Throws 400 VALIDATION_ERROR when any field failed. */
+    public void check() {
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+    }
+}
