@@ -1,0 +1,179 @@
+package app.medianest.server.auth;
+
+import app.medianest.fakes.FakePlexTv;
+import app.medianest.model.Role;
+import app.medianest.server.http.Access;
+import app.medianest.server.http.RouteTable;
+import app.medianest.server.testing.Accounts;
+import app.medianest.server.testing.DbKind;
+import app.medianest.server.testing.TestDatabase;
+import app.medianest.server.testing.TestServer;
+import app.medianest.server.users.User;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Every route of the server's own route table x every kind of caller. The expected access of each route is
+ * listed here: a route added to the server without an entry fails this test, and so does a route whose
+ * declared access differs from the expectation.
+ */
+class AuthorizationMatrixTest {
+    /** The access each route of the contract must have. */
+    static final Map<String, Access> EXPECTED = new TreeMap<>(Map.ofEntries(
+            Map.entry("GET /health", Access.PUBLIC),
+            Map.entry("GET /health/ready", Access.PUBLIC),
+            Map.entry("POST /api/v1/auth/setup", Access.PUBLIC),
+            Map.entry("POST /api/v1/auth/login", Access.PUBLIC),
+            Map.entry("POST /api/v1/auth/plex/pin", Access.PUBLIC),
+            Map.entry("GET /api/v1/auth/plex/pin/{id}", Access.PUBLIC),
+            Map.entry("POST /api/v1/auth/plex/verify", Access.PUBLIC),
+            Map.entry("GET /api/v1/auth/session", Access.USER),
+            Map.entry("POST /api/v1/auth/logout", Access.USER),
+            Map.entry("POST /api/v1/auth/password", Access.USER),
+            Map.entry("GET /api/v1/admin/users", Access.ADMIN),
+            Map.entry("POST /api/v1/admin/users", Access.ADMIN),
+            Map.entry("PATCH /api/v1/admin/users/{id}", Access.ADMIN),
+            Map.entry("DELETE /api/v1/admin/users/{id}", Access.ADMIN),
+            Map.entry("GET /api/v1/admin/api-keys", Access.ADMIN),
+            Map.entry("POST /api/v1/admin/api-keys", Access.ADMIN),
+            Map.entry("DELETE /api/v1/admin/api-keys/{id}", Access.ADMIN),
+            Map.entry("GET /api/v1/admin/settings", Access.ADMIN),
+            Map.entry("PUT /api/v1/admin/settings", Access.ADMIN)));
+
+    /** Routes that only make sense for a signed-in person: API keys get 403 there. */
+    static final java.util.Set<String> SESSION_ONLY = java.util.Set.of("POST /api/v1/auth/password");
+
+    /** The kinds of caller. */
+    enum Caller { NONE, MALFORMED, EXPIRED, REVOKED, USER, OTHER_USER, ADMIN, USER_API_KEY, ADMIN_API_KEY }
+
+    private static TestDatabase db;
+    private static TestServer server;
+    private static FakePlexTv plexTv;
+    private static User user;
+    private static User other;
+    private static UUID adminId;
+    private static String userKey;
+    private static String adminKey;
+
+    @BeforeAll
+    static void start() {
+        plexTv = FakePlexTv.start();
+        db = TestDatabase.create(DbKind.H2);
+        server = TestServer.start(db, Clock.systemUTC(), Map.of("plextv.url", plexTv.baseUrl()));
+        String adminToken = Accounts.setupAdmin(server, "admin");
+        adminId = UUID.fromString(server.get("/api/v1/auth/session", Accounts.bearer(adminToken)).data()
+                .at("/user/id").asText());
+        user = Accounts.user(server, "matrix-user", Role.USER);
+        other = Accounts.user(server, "matrix-other", Role.USER);
+        SessionService sessions = server.server().components().sessions();
+        userKey = sessions.newApiKey(UUID.randomUUID(), "user key", Role.USER, adminId);
+        adminKey = sessions.newApiKey(UUID.randomUUID(), "admin key", Role.ADMIN, adminId);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        db.close();
+        plexTv.close();
+    }
+
+    /** Fresh credentials per cell, so a route that revokes (logout) cannot affect the next cell. */
+    private static String[] headers(Caller c) {
+        SessionService sessions = server.server().components().sessions();
+        Supplier<String> fresh = () -> sessions.issue(user.id(), false, "127.0.0.1", "matrix").token();
+        return switch (c) {
+            case NONE -> new String[0];
+            case MALFORMED -> new String[] {"Authorization", "Bearer not-a-token"};
+            case EXPIRED -> {
+                String t = fresh.get();
+                server.server().components().database().jdbc().update(
+                        "UPDATE session_tokens SET expires_at = ? WHERE token_hash = ?", Instant.now().minusSeconds(1),
+                        Secrets.hash(t));
+                yield Accounts.bearer(t);
+            }
+            case REVOKED -> {
+                String t = fresh.get();
+                server.post("/api/v1/auth/logout", null, Accounts.bearer(t));
+                yield Accounts.bearer(t);
+            }
+            case USER -> Accounts.bearer(fresh.get());
+            case OTHER_USER -> Accounts.bearer(sessions.issue(other.id(), false, "127.0.0.1", "matrix").token());
+            case ADMIN -> Accounts.bearer(sessions.issue(adminId, false, "127.0.0.1", "matrix").token());
+            case USER_API_KEY -> new String[] {"X-Api-Key", userKey};
+            case ADMIN_API_KEY -> new String[] {"X-Api-Key", adminKey};
+        };
+    }
+
+    @Test
+    void everyRouteHasTheExpectedAccessRule() {
+        List<String> missing = new ArrayList<>();
+        for (RouteTable.Route r : server.server().routes().routes()) {
+            String key = r.method().text() + " " + r.path();
+            Access expected = EXPECTED.get(key);
+            if (expected == null) {
+                missing.add(key + " (declared " + r.access() + ")");
+            } else {
+                assertEquals(expected, r.access(), key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            fail("routes without an entry in the authorization matrix: " + missing);
+        }
+        assertEquals(EXPECTED.size(), server.server().routes().routes().size(), "every expected route exists");
+    }
+
+    @Test
+    void everyCallerGetsTheExpectedStatusOnEveryRoute() {
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (RouteTable.Route r : server.server().routes().routes()) {
+            String path = r.path().replace("{id}", UUID.randomUUID().toString());
+            String method = r.method().text();
+            String body = method.equals("GET") || method.equals("DELETE") ? null : "{}";
+            for (Caller c : Caller.values()) {
+                int status = server.send(method, path, body, headers(c)).status();
+                cells++;
+                boolean keyRefused = SESSION_ONLY.contains(method + " " + r.path())
+                        && (c == Caller.USER_API_KEY || c == Caller.ADMIN_API_KEY);
+                String verdict = keyRefused ? (status == 403 ? null : "API keys must get 403")
+                        : check(r.access(), c, status);
+                if (verdict != null) {
+                    wrong.add(method + " " + r.path() + " as " + c + ": " + status + " (" + verdict + ")");
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), cells + " cells, wrong: " + String.join("\n", wrong));
+        System.out.println("authorization matrix: " + cells + " route x caller cells checked");
+    }
+
+    private static String check(Access access, Caller c, int status) {
+        boolean invalid = c == Caller.NONE || c == Caller.MALFORMED || c == Caller.EXPIRED || c == Caller.REVOKED;
+        boolean admin = c == Caller.ADMIN || c == Caller.ADMIN_API_KEY;
+        if (status >= 500) {
+            return "server error";
+        }
+        return switch (access) {
+            case PUBLIC -> status == 401 && !invalid || status == 403 ? "public route refused a caller" : null;
+            case SECRET -> status == 401 ? null : "needs its shared secret";
+            case USER -> invalid ? (status == 401 ? null : "expected 401")
+                    : (status == 401 || status == 403 ? "expected access" : null);
+            case ADMIN -> invalid ? (status == 401 ? null : "expected 401")
+                    : admin ? (status == 401 || status == 403 ? "expected access" : null)
+                    : (status == 403 ? null : "expected 403");
+        };
+    }
+}
