@@ -41,7 +41,9 @@ public final class EmbeddedServer implements AutoCloseable {
     private synchronized void startListening() {
         ServerConfig config = components.config();
         RouteTable[] table = new RouteTable[1];
-        WebServer ws = WebServer.builder()
+        var builder = WebServer.builder();
+        app.medianest.server.tls.TlsSetup.from(config.settings(), config.dataDir()).ifPresent(builder::tls);
+        WebServer ws = builder
                 .host(config.host())
                 .port(config.port())
                 .shutdownHook(false)
@@ -92,13 +94,14 @@ public final class EmbeddedServer implements AutoCloseable {
         return webServer.port();
     }
 
-    /** {@code http://127.0.0.1:port} (or the bind host when it is not a wildcard). */
+    /** {@code http(s)://127.0.0.1:port} (or the bind host when it is not a wildcard). */
     public String baseUrl() {
+        String scheme = components.config().settings().bool(SettingsCatalog.TLS) ? "https" : "http";
         String host = components.config().host();
         if ("0.0.0.0".equals(host) || "::".equals(host) || "[::]".equals(host)) {
             host = "127.0.0.1";
         }
-        return "http://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port();
+        return scheme + "://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host) + ":" + port();
     }
 
     public Components components() {

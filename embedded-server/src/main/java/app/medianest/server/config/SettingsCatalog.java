@@ -48,10 +48,17 @@ public final class SettingsCatalog {
     public static final Setting CORS_ORIGINS = new Setting("http.cors-origins", "MEDIANEST_CORS_ORIGINS", "",
             "Comma-separated origins allowed to call the API from a browser (CORS is off when empty)");
 
+    public static final Setting TLS = new Setting("server.tls.enabled", "MEDIANEST_TLS", "false",
+            "Serve HTTPS instead of HTTP on the LAN listener");
+    public static final Setting TLS_KEYSTORE = new Setting("server.tls.keystore", "MEDIANEST_TLS_KEYSTORE", null,
+            "PKCS#12 keystore with the server's key and certificate; default: a self-signed one in the data dir");
+    public static final Setting TLS_KEYSTORE_PASSWORD = new Setting("server.tls.keystore-password",
+            "MEDIANEST_TLS_KEYSTORE_PASSWORD", null, "Password of that keystore");
+
     public static final List<Setting> ALL = List.of(HOST, PORT, SHUTDOWN_GRACE, DATA_DIR, DB_URL, DB_USER,
             DB_PASSWORD, DB_POOL_MAX, DB_POOL_MIN_IDLE, DB_ACQUIRE_TIMEOUT, DB_STATEMENT_TIMEOUT, DB_QUERY_TIMEOUT,
             LOG_LEVEL, ADMIN_USERNAME, ADMIN_PASSWORD, ENCRYPTION_KEY, PLEXTV_URL, LOGIN_MAX_FAILURES, LOGIN_WINDOW,
-            SESSION_CACHE_TTL, CORS_ORIGINS);
+            SESSION_CACHE_TTL, CORS_ORIGINS, TLS, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD);
 
     private SettingsCatalog() {
     }

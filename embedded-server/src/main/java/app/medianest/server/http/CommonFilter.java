@@ -15,6 +15,28 @@ import java.util.regex.Pattern;
  */
 public final class CommonFilter implements io.helidon.webserver.http.Filter {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
+    private static final String ALLOW_HEADERS = "Authorization, Content-Type, X-Api-Key, If-None-Match, "
+            + "Last-Event-ID, X-Correlation-Id";
+    private static final String EXPOSE_HEADERS = "X-Correlation-Id, X-Response-Time, ETag, Retry-After, X-Cache";
+
+    private final java.util.Set<String> corsOrigins;
+
+    /** @param corsOrigins browser origins allowed to call the API ({@code *} for any); empty turns CORS off */
+    public CommonFilter(java.util.Set<String> corsOrigins) {
+        this.corsOrigins = java.util.Set.copyOf(corsOrigins);
+    }
+
+    /** Parses the comma-separated {@code MEDIANEST_CORS_ORIGINS} value. */
+    public static java.util.Set<String> origins(String csv) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String o : (csv == null ? "" : csv).split(",")) {
+            String t = o.strip();
+            if (!t.isEmpty()) {
+                out.add(t.endsWith("/") ? t.substring(0, t.length() - 1) : t);
+            }
+        }
+        return out;
+    }
 
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
@@ -34,6 +56,20 @@ public final class CommonFilter implements io.helidon.webserver.http.Filter {
                 res.header(HeaderNames.CACHE_CONTROL, "no-store");
             }
         });
+        String origin = req.headers().first(HeaderNames.ORIGIN).orElse(null);
+        if (origin != null && !corsOrigins.isEmpty() && (corsOrigins.contains(origin) || corsOrigins.contains("*"))) {
+            res.header("Access-Control-Allow-Origin", origin);
+            res.header("Vary", "Origin");
+            res.header("Access-Control-Expose-Headers", EXPOSE_HEADERS);
+            if (req.prologue().method().text().equals("OPTIONS")
+                    && req.headers().contains(HeaderNames.create("Access-Control-Request-Method"))) {
+                res.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
+                res.header("Access-Control-Allow-Headers", ALLOW_HEADERS);
+                res.header("Access-Control-Max-Age", "600");
+                res.status(204).send();
+                return;
+            }
+        }
         if (req.headers().contentLength().orElse(0L) > Exchange.MAX_BODY) {
             ErrorMapper.handle(req, res, Exchange.tooLarge());
             return;
