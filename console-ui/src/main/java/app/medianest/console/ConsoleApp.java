@@ -1,0 +1,71 @@
+package app.medianest.console;
+
+import app.medianest.console.dashboard.DashboardView;
+import app.medianest.console.logs.LogsView;
+import app.medianest.console.setup.SetupView;
+import app.medianest.console.shell.MainWindow;
+import app.medianest.console.shell.Page;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The JavaFX application: builds the window from the {@link ConsoleContext} made by the {@link Launcher}.
+ * Closing the window stops the server cleanly (in-flight requests finish, the database closes), then exits.
+ */
+public final class ConsoleApp extends Application {
+    private static volatile ConsoleContext pending;
+    private ConsoleContext context;
+
+    /** Launches the toolkit with {@code context}; returns when the application exits. */
+    static void launch(ConsoleContext context) {
+        pending = Objects.requireNonNull(context);
+        Application.launch(ConsoleApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        context = pending;
+        MainWindow window = buildWindow(context);
+        Scene scene = new Scene(window.root(), 1360, 900);
+        scene.getStylesheets().add(stylesheet());
+        stage.setTitle("MediaNest console");
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            stage.setTitle("MediaNest console - stopping the server...");
+            Thread.ofPlatform().name("medianest-console-exit").start(() -> {
+                context.close();
+                Platform.exit();
+            });
+        });
+        stage.show();
+    }
+
+    /** The console stylesheet's URL. */
+    public static String stylesheet() {
+        return Objects.requireNonNull(ConsoleApp.class.getResource("console.css")).toExternalForm();
+    }
+
+    /** The main window over {@code c}'s view models; also used by the screenshot and measurement tools. */
+    public static MainWindow buildWindow(ConsoleContext c) {
+        var m = c.models();
+        List<Page> pages = new ArrayList<>();
+        DashboardView dashboard = new DashboardView(m.dashboard());
+        pages.add(new Page("Dashboard", dashboard.root(), () -> { }));
+        pages.add(new Page("Logs", new LogsView(m.logs()).root(), () -> { }));
+        return new MainWindow(c.shell(), new SetupView(m.setup()), pages, () -> c.controller().restartAsync());
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+}
