@@ -29,7 +29,7 @@ public final class CliParser {
     private static final Set<String> VALUED = Set.of("--url", "--users", "--ramp", "--duration", "--rampdown",
             "--think", "--mix", "--username", "--password", "--token", "--preset", "--out", "--html", "--baseline",
             "--tolerance", "--reference", "--reference-duration", "--timeout", "--seed", "--target-p50",
-            "--target-p95", "--target-p99", "--max-error-rate");
+            "--target-p95", "--target-p99", "--max-error-rate", "--warmup");
     private static final Set<String> FLAGS = Set.of("--quiet", "--help");
 
     private final Map<String, String> env;
@@ -75,6 +75,7 @@ public final class CliParser {
         apply(builder, "--rampdown", values, v -> builder.rampDown(Durations.parse(v)));
         apply(builder, "--think", values, v -> builder.thinkTime(Durations.parse(v)));
         apply(builder, "--mix", values, v -> builder.mix(EndpointMix.parse(v)));
+        apply(builder, "--warmup", values, v -> builder.warmup(Durations.parse(v)));
         apply(builder, "--timeout", values, v -> builder.requestTimeout(Durations.parse(v)));
         apply(builder, "--seed", values, v -> builder.seed(Long.parseLong(v.trim())));
         auth(builder, values);
@@ -243,6 +244,7 @@ public final class CliParser {
                   --ramp DUR             ramp-up time, e.g. 30s, 2m, 500ms (default 0s)
                   --duration DUR         sustained time with all users (default 30s)
                   --rampdown DUR         ramp-down time (default 0s)
+                  --warmup DUR           run all users this long first and discard the figures (default 0s)
                   --think DUR            think time between a response and the next request (default 0s)
                   --mix SPEC             weighted endpoints: /path=3,/other=1 (default: the strategy's four)
                   --username U           sign each user in once (password from --password or %s)

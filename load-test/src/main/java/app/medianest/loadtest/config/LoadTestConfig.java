@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param auth           how users authenticate
  * @param requestTimeout per-request timeout; a timed-out request counts as a transport error
  * @param reference      the optional reference phase, or {@code null} for none
+ * @param warmup         time during which all users run before the measured run, with results discarded (lets
+ *                       the JIT compilers of server and generator settle); zero for none
  * @param seed           seed of the users' endpoint choices, for reproducible request sequences
  */
 public record LoadTestConfig(
@@ -36,6 +38,7 @@ public record LoadTestConfig(
         Auth auth,
         Duration requestTimeout,
         ReferencePhase reference,
+        Duration warmup,
         long seed) {
 
     /** The largest number of virtual users accepted. */
@@ -58,6 +61,7 @@ public record LoadTestConfig(
         checkRange("rampDown", rampDown, false);
         checkRange("thinkTime", thinkTime, false);
         checkRange("requestTimeout", requestTimeout, true);
+        checkRange("warmup", warmup, false);
         Objects.requireNonNull(mix, "mix must not be null");
         Objects.requireNonNull(auth, "auth must not be null (use Auth.anonymous())");
     }
@@ -109,7 +113,7 @@ public record LoadTestConfig(
 
     /**
      * Starts a builder with this project's defaults: 10 users, no ramps, 30 s sustained, no think time, the
-     * strategy mix, anonymous, 10 s request timeout, no reference phase, seed 1.
+     * strategy mix, anonymous, 10 s request timeout, no reference phase, no warm-up, seed 1.
      *
      * @param baseUrl the server's base URL
      * @return a builder
@@ -126,7 +130,7 @@ public record LoadTestConfig(
     public Builder toBuilder() {
         return new Builder(baseUrl).users(users).rampUp(rampUp).sustain(sustain).rampDown(rampDown)
                 .thinkTime(thinkTime).mix(mix).auth(auth).requestTimeout(requestTimeout).reference(reference)
-                .seed(seed);
+                .warmup(warmup).seed(seed);
     }
 
     /** Mutable builder; {@link #build()} validates. */
@@ -141,6 +145,7 @@ public record LoadTestConfig(
         private Auth auth = Auth.anonymous();
         private Duration requestTimeout = Duration.ofSeconds(10);
         private ReferencePhase reference;
+        private Duration warmup = Duration.ZERO;
         private long seed = 1;
 
         private Builder(URI baseUrl) {
@@ -207,6 +212,12 @@ public record LoadTestConfig(
             return this;
         }
 
+        /** @param value warm-up time, zero for none @return this builder */
+        public Builder warmup(Duration value) {
+            this.warmup = value;
+            return this;
+        }
+
         /** @param value random seed of the endpoint choices @return this builder */
         public Builder seed(long value) {
             this.seed = value;
@@ -221,7 +232,7 @@ public record LoadTestConfig(
          */
         public LoadTestConfig build() {
             return new LoadTestConfig(baseUrl, users, rampUp, sustain, rampDown, thinkTime, mix, auth,
-                    requestTimeout, reference, seed);
+                    requestTimeout, reference, warmup, seed);
         }
     }
 }

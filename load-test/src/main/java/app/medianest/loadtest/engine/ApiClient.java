@@ -30,15 +30,20 @@ final class ApiClient {
         this.timeout = timeout;
     }
 
-    /** Sends a GET and reports how it ended; never throws for HTTP or transport failures. */
-    Outcome get(URI uri, String token) throws InterruptedException {
+    /** Builds a GET once; requests are immutable, so a user reuses it for every send to that endpoint. */
+    HttpRequest getRequest(URI uri, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
                 .header("Accept", "application/json").header("User-Agent", USER_AGENT);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        return request.build();
+    }
+
+    /** Sends a request and reports how it ended; never throws for HTTP or transport failures. */
+    Outcome send(HttpRequest request) throws InterruptedException {
         try {
-            return Outcome.status(http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+            return Outcome.status(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
         } catch (IOException e) {
             return Outcome.transport(e);
         }

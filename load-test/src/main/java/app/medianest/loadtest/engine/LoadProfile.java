@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * When each virtual user starts and stops. User {@code i} of {@code n} starts at {@code rampUp * i / n} and stops
- * at {@code rampUp + sustain + rampDown * (n - 1 - i) / n}: all users run during the whole sustain window, and
- * users stop in the reverse order of their start.
+ * at {@code total - rampDown * i / n}: the ramp-down mirrors the ramp-up, the last user started stops first, the
+ * first user runs to the planned end, and all users run during the whole sustain window.
  *
  * @param users    number of virtual users
  * @param rampUp   time over which users start
@@ -46,7 +46,7 @@ public record LoadProfile(int users, Duration rampUp, Duration sustain, Duration
      * @return the stop offset
      */
     public Duration stopOffset(int user) {
-        return rampUp.plus(sustain).plus(rampDown.multipliedBy(users - 1L - user).dividedBy(users));
+        return total().minus(rampDown.multipliedBy(user).dividedBy(users));
     }
 
     /**

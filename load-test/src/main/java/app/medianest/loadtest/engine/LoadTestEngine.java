@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs a load test: closed-loop virtual users, one virtual thread each, over {@code java.net.http.HttpClient}
  * (HTTP/1.1 with keep-alive connections).
  *
- * <p>The main run follows the configured {@link LoadProfile} (ramp-up, sustain, ramp-down). Each user signs in once
+ * <p>An optional warm-up runs all users against the mix first and is discarded. The main run follows the
+ * configured {@link LoadProfile} (ramp-up, sustain, ramp-down). Each user signs in once
  * (or uses the configured token), then loops: pick an endpoint from the weighted mix, send, wait for the response,
  * think. Latencies go into HdrHistograms per endpoint, both uncorrected (service time) and corrected for
  * coordinated omission (response time; the method is described on the package-private {@code EndpointMetrics}:
@@ -114,6 +115,10 @@ public final class LoadTestEngine {
         PhaseRunner runner = new PhaseRunner(clock, api, sessions, stop, config::uriOf, listener);
         Instant startedAt = wallClock.instant();
         long thinkNanos = config.thinkTime().toNanos();
+        if (config.warmup().isPositive()) {
+            LoadProfile flat = new LoadProfile(config.users(), Duration.ZERO, config.warmup(), Duration.ZERO);
+            runner.run(flat, config.mix(), thinkNanos, config.seed() + 1, Phase.WARMUP);
+        }
         LoadProfile profile = new LoadProfile(config.users(), config.rampUp(), config.sustain(), config.rampDown());
         PhaseRunner.PhaseResult main = runner.run(profile, config.mix(), thinkNanos, config.seed(), null);
         double sustainThroughput = sustainThroughput(main);

@@ -2,8 +2,9 @@ package app.medianest.loadtest.engine;
 
 /**
  * Receives one snapshot per second while a run is in progress, plus a last one for the final partial interval of
- * each phase. Called on the engine's sampling thread: implementations must return quickly (a UI hands the
- * snapshot over to its own thread). An exception thrown here is logged and does not stop the run.
+ * each phase (warm-up, main run, reference; see {@link ProgressSnapshot#phase()}). Called on the engine's sampling
+ * thread: implementations must return quickly (a UI hands the snapshot over to its own thread). An exception thrown
+ * here is logged and does not stop the run.
  */
 @FunctionalInterface
 public interface ProgressListener {

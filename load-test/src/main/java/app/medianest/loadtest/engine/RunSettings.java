@@ -19,6 +19,7 @@ import java.util.List;
  * @param requestTimeout    per-request timeout
  * @param referencePath     the reference endpoint, or {@code null} without a reference phase
  * @param referenceDuration the reference phase's length, or {@code null}
+ * @param warmup            the discarded warm-up's length
  * @param seed              seed of the endpoint choices
  */
 public record RunSettings(
@@ -33,6 +34,7 @@ public record RunSettings(
         Duration requestTimeout,
         String referencePath,
         Duration referenceDuration,
+        Duration warmup,
         long seed) {
 
     /** Copies the mix. */
@@ -52,6 +54,6 @@ public record RunSettings(
                 config.requestTimeout(),
                 config.reference() == null ? null : config.reference().path(),
                 config.reference() == null ? null : config.reference().duration(),
-                config.seed());
+                config.warmup(), config.seed());
     }
 }

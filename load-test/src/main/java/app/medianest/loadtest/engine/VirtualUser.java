@@ -3,6 +3,8 @@ package app.medianest.loadtest.engine;
 import app.medianest.loadtest.config.EndpointMix;
 import app.medianest.loadtest.config.WeightedEndpoint;
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -49,12 +51,14 @@ final class VirtualUser implements Runnable {
     }
 
     private void loop(String token) throws InterruptedException {
+        Map<String, HttpRequest> requests = new HashMap<>();
+        shared.uris().forEach((path, uri) -> requests.put(path, shared.api().getRequest(uri, token)));
         NanoClock clock = shared.clock();
         long intended = clock.nanoTime();
         while (intended < stopAtNanos && !shared.stop().isStopped()) {
             WeightedEndpoint endpoint = shared.mix().pick(random);
             long sent = clock.nanoTime();
-            Outcome outcome = shared.api().get(shared.uris().get(endpoint.path()), token);
+            Outcome outcome = shared.api().send(requests.get(endpoint.path()));
             long completed = clock.nanoTime();
             shared.metrics().of(endpoint.path()).record(intended, sent, completed, outcome,
                     shared.metrics().expectedIntervalNanos(shared.thinkNanos()));

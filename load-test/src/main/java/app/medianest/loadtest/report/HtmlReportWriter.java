@@ -142,6 +142,7 @@ public final class HtmlReportWriter {
                 List.of("users", String.valueOf(s.users())),
                 List.of("ramp-up / sustain / ramp-down", Durations.format(s.rampUp()) + " / "
                         + Durations.format(s.sustain()) + " / " + Durations.format(s.rampDown())),
+                List.of("warm-up (discarded)", Durations.format(s.warmup())),
                 List.of("think time", Durations.format(s.thinkTime())),
                 List.of("mix", Html.escape(mix.toString())),
                 List.of("auth", Html.escape(s.authMode())),
