@@ -1,7 +1,13 @@
 package app.medianest.console;
 
 import app.medianest.console.dashboard.DashboardView;
+import app.medianest.console.caches.CachesView;
+import app.medianest.console.loadtest.LoadTestView;
 import app.medianest.console.logs.LogsView;
+import app.medianest.console.requests.RequestsView;
+import app.medianest.console.services.ServicesView;
+import app.medianest.console.settings.SettingsView;
+import app.medianest.console.users.UsersView;
 import app.medianest.console.setup.SetupView;
 import app.medianest.console.shell.MainWindow;
 import app.medianest.console.shell.Page;
@@ -58,7 +64,13 @@ public final class ConsoleApp extends Application {
         List<Page> pages = new ArrayList<>();
         DashboardView dashboard = new DashboardView(m.dashboard());
         pages.add(new Page("Dashboard", dashboard.root(), () -> { }));
+        pages.add(new Page("Requests", new RequestsView(m.requests()).root(), m.requests()::refresh));
+        pages.add(new Page("Users", new UsersView(m.users()).root(), m.users()::refresh));
+        pages.add(new Page("Services", new ServicesView(m.services()).root(), m.services()::refresh));
+        pages.add(new Page("Caches & jobs", new CachesView(m.caches()).root(), m.caches()::refresh));
         pages.add(new Page("Logs", new LogsView(m.logs()).root(), () -> { }));
+        pages.add(new Page("Load test", new LoadTestView(m.loadTest()).root(), () -> { }));
+        pages.add(new Page("Settings", new SettingsView(m.settings()).root(), m.settings()::refresh));
         return new MainWindow(c.shell(), new SetupView(m.setup()), pages, () -> c.controller().restartAsync());
     }
 

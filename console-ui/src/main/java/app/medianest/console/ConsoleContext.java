@@ -5,7 +5,13 @@ import app.medianest.console.concurrent.Poller;
 import app.medianest.console.concurrent.Tasks;
 import app.medianest.console.dashboard.DashboardSource;
 import app.medianest.console.dashboard.DashboardViewModel;
+import app.medianest.console.caches.CachesViewModel;
+import app.medianest.console.loadtest.LoadTestViewModel;
 import app.medianest.console.logs.LogsViewModel;
+import app.medianest.console.requests.RequestsViewModel;
+import app.medianest.console.services.ServicesViewModel;
+import app.medianest.console.settings.SettingsViewModel;
+import app.medianest.console.users.UsersViewModel;
 import app.medianest.console.logs.RingBufferHandler;
 import app.medianest.console.server.ConsoleSignIn;
 import app.medianest.console.server.ServerController;
@@ -15,6 +21,7 @@ import app.medianest.console.shell.ShellViewModel;
 import app.medianest.server.EmbeddedServer;
 import app.medianest.server.config.ServerConfig;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -27,6 +34,7 @@ import java.util.function.Supplier;
  * models), built before the FX toolkit starts. Views are built from it on the FX thread.
  */
 public final class ConsoleContext implements AutoCloseable {
+    private final Supplier<ServerConfig> config;
     private final ServerController controller;
     private final ApiClient api = new ApiClient(Duration.ofSeconds(15));
     private final Tasks tasks;
@@ -46,17 +54,31 @@ public final class ConsoleContext implements AutoCloseable {
         this.clock = clock;
         this.tasks = tasks;
         this.logs = logs;
+        this.config = config;
         this.controller = new ServerController(config, clock, this::onServerEvent);
         this.models = new Models(this);
     }
 
     /** The view models, one per view. */
-    public record Models(DashboardViewModel dashboard, SetupViewModel setup, LogsViewModel logs) {
+    public record Models(DashboardViewModel dashboard, SetupViewModel setup, LogsViewModel logs,
+                         RequestsViewModel requests, UsersViewModel users, ServicesViewModel services,
+                         CachesViewModel caches, LoadTestViewModel loadTest, SettingsViewModel settings) {
         Models(ConsoleContext c) {
             this(new DashboardViewModel(new DashboardSource(c.api, c.clock), c.api, c.tasks),
                     new SetupViewModel(c.api, c::pendingSetupToken, c.tasks, c::signedIn),
-                    new LogsViewModel(c.logs, c.tasks));
+                    new LogsViewModel(c.logs, c.tasks),
+                    new RequestsViewModel(c.api, c.tasks),
+                    new UsersViewModel(c.api, c.tasks),
+                    new ServicesViewModel(c.api, c.tasks),
+                    new CachesViewModel(c.api, c.tasks),
+                    new LoadTestViewModel(c.api, c.tasks, () -> c.dataDir().resolve("reports")),
+                    new SettingsViewModel(c::dataDir, System.getenv(), c.tasks, () -> c.controller.restartAsync()));
         }
+    }
+
+    /** The server's data directory (of the running server, else as configured now). */
+    public Path dataDir() {
+        return controller.server().map(s -> s.components().config().dataDir()).orElseGet(() -> config.get().dataDir());
     }
 
     /** Runs on the controller thread: points the client at the server and signs it in, then tells the UI. */

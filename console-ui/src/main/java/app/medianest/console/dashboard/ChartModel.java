@@ -75,13 +75,13 @@ public final class ChartModel {
         return lines.get(severityLine).live().last();
     }
 
-    void thresholds(Thresholds t) {
+    public void thresholds(Thresholds t) {
         thresholds.set(t);
         severity.set(t.classify(current()));
     }
 
     /** Appends one point per line ({@code values} in line order, null for no data). */
-    void addLive(long at, List<Double> values) {
+    public void addLive(long at, List<Double> values) {
         for (int i = 0; i < lines.size(); i++) {
             lines.get(i).live().add(at, values.get(i));
         }
@@ -89,7 +89,7 @@ public final class ChartModel {
     }
 
     /** Replaces the history lines with points from {@code extract} applied to each history step. */
-    <P> void history(List<P> points, Function<P, Long> at, List<Function<P, Double>> extract) {
+    public <P> void history(List<P> points, Function<P, Long> at, List<Function<P, Double>> extract) {
         for (int i = 0; i < lines.size(); i++) {
             SeriesBuffer b = lines.get(i).history();
             b.clear();
@@ -99,7 +99,7 @@ public final class ChartModel {
         }
     }
 
-    void changed() {
+    public void changed() {
         version.set(version.get() + 1);
     }
 }
