@@ -71,7 +71,8 @@ public final class DashboardSource {
                 problems.isEmpty() ? null : String.join("; ", problems));
     }
 
-    static void readMetrics(JsonNode s, Map<String, Double> m, Map<String, List<Double>> routes) {
+    /** Reads the chart values and per-route percentiles of a {@code /performance/metrics} snapshot. */
+    public static void readMetrics(JsonNode s, Map<String, Double> m, Map<String, List<Double>> routes) {
         JsonNode o = s.path("overall");
         m.put("p50", num(o.path("p50Ms")));
         m.put("p95", num(o.path("p95Ms")));
