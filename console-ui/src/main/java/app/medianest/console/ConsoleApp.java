@@ -63,13 +63,14 @@ public final class ConsoleApp extends Application {
         var m = c.models();
         List<Page> pages = new ArrayList<>();
         DashboardView dashboard = new DashboardView(m.dashboard());
-        pages.add(new Page("Dashboard", dashboard.root(), () -> { }));
+        pages.add(new Page("Dashboard", dashboard.root(), dashboard::redraw));
         pages.add(new Page("Requests", new RequestsView(m.requests()).root(), m.requests()::refresh));
         pages.add(new Page("Users", new UsersView(m.users()).root(), m.users()::refresh));
         pages.add(new Page("Services", new ServicesView(m.services()).root(), m.services()::refresh));
         pages.add(new Page("Caches & jobs", new CachesView(m.caches()).root(), m.caches()::refresh));
         pages.add(new Page("Logs", new LogsView(m.logs()).root(), () -> { }));
-        pages.add(new Page("Load test", new LoadTestView(m.loadTest()).root(), () -> { }));
+        LoadTestView loadTest = new LoadTestView(m.loadTest());
+        pages.add(new Page("Load test", loadTest.root(), loadTest::redraw));
         pages.add(new Page("Settings", new SettingsView(m.settings()).root(), m.settings()::refresh));
         return new MainWindow(c.shell(), new SetupView(m.setup()), pages, () -> c.controller().restartAsync());
     }

@@ -33,6 +33,7 @@ public final class ThresholdChart extends Region {
     private final ChartModel model;
     private final ObservableValue<ChartWindow> window;
     private long draws;
+    private boolean stale;
 
     public ThresholdChart(ChartModel model, ObservableValue<ChartWindow> window) {
         this.model = model;
@@ -55,6 +56,22 @@ public final class ThresholdChart extends Region {
         return draws;
     }
 
+    /** Draws if a tick arrived while the chart was hidden. */
+    public void redraw() {
+        if (stale) {
+            draw();
+        }
+    }
+
+    private boolean showing() {
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return getScene() != null;
+    }
+
     @Override
     protected void layoutChildren() {
         double w = snapSizeX(getWidth());
@@ -66,12 +83,15 @@ public final class ThresholdChart extends Region {
         }
     }
 
+    /** Draws now if showing, else on the next {@link #redraw()} (hidden charts cost nothing per tick). */
     private void draw() {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        if (w < 10 || h < 10) {
+        if (w < 10 || h < 10 || !showing()) {
+            stale = true;
             return;
         }
+        stale = false;
         draws++;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.web("#1d2127"));

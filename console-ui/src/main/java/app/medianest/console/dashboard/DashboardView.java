@@ -42,6 +42,11 @@ public final class DashboardView {
         return root;
     }
 
+    /** Brings hidden charts up to date (the dashboard was shown again). */
+    public void redraw() {
+        charts.forEach(ThresholdChart::redraw);
+    }
+
     public List<ThresholdChart> charts() {
         return charts;
     }

@@ -17,6 +17,7 @@ import javafx.scene.text.Font;
 /** Load-test form, live charts and the report. */
 public final class LoadTestView {
     private final Node root;
+    private final java.util.List<ThresholdChart> charts;
 
     public LoadTestView(LoadTestViewModel vm) {
         TextField users = field(vm.users(), "loadtest-users", 4);
@@ -41,6 +42,7 @@ public final class LoadTestView {
         throughput.setId("loadtest-throughput");
         ThresholdChart latency = new ThresholdChart(vm.latency(), live);
         latency.setId("loadtest-latency");
+        charts = java.util.List.of(throughput, latency);
         HBox.setHgrow(throughput, Priority.ALWAYS);
         HBox.setHgrow(latency, Priority.ALWAYS);
         TextArea report = new TextArea();
@@ -60,6 +62,11 @@ public final class LoadTestView {
         f.setPrefColumnCount(columns);
         f.setId(id);
         return f;
+    }
+
+    /** Draws what arrived while the view was hidden. */
+    public void redraw() {
+        charts.forEach(ThresholdChart::redraw);
     }
 
     public Node root() {

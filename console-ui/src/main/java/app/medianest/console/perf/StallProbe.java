@@ -16,6 +16,10 @@ public final class StallProbe implements AutoCloseable {
     private volatile boolean recording;
     private volatile boolean running = true;
     private final Thread thread;
+    private static final long LONG_NANOS = 50_000_000;
+    private final long[] longAt = new long[1_000];
+    private final long[] longDelay = new long[1_000];
+    private volatile int longCount;
 
     public StallProbe(Executor ui, long periodMillis, int maxSamples) {
         this.ui = ui;
@@ -33,6 +37,10 @@ public final class StallProbe implements AutoCloseable {
                 long delay = System.nanoTime() - posted;
                 if (recording && count < delaysNanos.length) {
                     delaysNanos[count++] = delay;
+                    if (delay > LONG_NANOS && longCount < longAt.length) {
+                        longAt[longCount] = posted;
+                        longDelay[longCount++] = delay;
+                    }
                 }
                 synchronized (done) {
                     ran[0] = true;
@@ -55,6 +63,16 @@ public final class StallProbe implements AutoCloseable {
     /** Starts or stops keeping samples (the warm-up is not kept). */
     public void recording(boolean on) {
         recording = on;
+    }
+
+    /** The kept delays over 50 ms: {@code [nanoTime posted, delay nanos]} pairs. */
+    public long[][] longStalls() {
+        int n = longCount;
+        long[][] out = new long[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = new long[] {longAt[i], longDelay[i]};
+        }
+        return out;
     }
 
     /** Summary of the kept samples. */

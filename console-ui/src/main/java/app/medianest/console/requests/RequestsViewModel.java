@@ -14,6 +14,9 @@ import java.util.List;
  * filters; approve, decline with a reason, and bulk actions over a selection.
  */
 public final class RequestsViewModel extends PagedTableModel<MediaRequestView> {
+    /** Rows per page: a screenful, so a page renders in one cheap pass. */
+    public static final int PAGE_SIZE = 25;
+
     private final StringProperty status;
     private final StringProperty mediaType;
     private final StringProperty search;
@@ -27,7 +30,7 @@ public final class RequestsViewModel extends PagedTableModel<MediaRequestView> {
     private RequestsViewModel(ApiClient api, Tasks tasks, StringProperty status, StringProperty mediaType,
                               StringProperty search) {
         super(api, tasks, cursor -> api.page("/api/v1/admin/requests" + ApiClient.query(ApiClient.fields(
-                "status", status.get(), "mediaType", mediaType.get(), "search", search.get(), "limit", 50,
+                "status", status.get(), "mediaType", mediaType.get(), "search", search.get(), "limit", PAGE_SIZE,
                 "cursor", cursor)), MediaRequestView.class));
         this.status = status;
         this.mediaType = mediaType;

@@ -61,6 +61,13 @@ public final class MainWindow {
         top.setPadding(new Insets(6, 10, 6, 10));
         root.setTop(top);
         root.setLeft(navBox);
+        // Every view stays in the scene and only the current one is visible: switching keeps each view's
+        // styles and skins, so it costs a layout pass instead of re-styling a whole subtree.
+        center.getChildren().add(this.setup);
+        for (Page p : pages) {
+            center.getChildren().add(p.root());
+        }
+        center.getChildren().forEach(n -> visible(n, false));
         root.setCenter(center);
         root.getStyleClass().add("console-root");
         shell.needsSetup().addListener((o, a, needs) -> update());
@@ -69,12 +76,17 @@ public final class MainWindow {
 
     private void update() {
         if (shell.needsSetup().get()) {
-            center.getChildren().setAll(setup);
+            center.getChildren().forEach(n -> visible(n, n == setup));
         } else if (current == null) {
             show(pages.getFirst());
         } else {
-            center.getChildren().setAll(current.root());
+            show(current);
         }
+    }
+
+    private static void visible(Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
     }
 
     /** Shows {@code page} (ignored while setup is pending). */
@@ -84,7 +96,7 @@ public final class MainWindow {
             return;
         }
         nav.getToggles().get(pages.indexOf(page)).setSelected(true);
-        center.getChildren().setAll(page.root());
+        center.getChildren().forEach(n -> visible(n, n == page.root()));
         page.onShow().run();
     }
 

@@ -22,7 +22,8 @@ import java.util.concurrent.CompletableFuture;
  * stall probe (a {@code Platform.runLater} every 20 ms, delay until it runs), the longest gap between pulses
  * (AnimationTimer), and VmRSS every second. Prints max and p99 and exits 0 when the FX thread never stalled
  * longer than 100 ms and RSS stayed under 400 MB, else 1.
- * {@code xvfb-run -a java [jvm options] -cp console-ui/target/medianest-console.jar app.medianest.console.tools.Measure [users] [seconds]}
+ * {@code xvfb-run -a java [jvm options] -cp console-ui/target/medianest-console.jar app.medianest.console.tools.Measure
+ * [users] [seconds] [mix] [switchViews]}
  */
 public final class Measure {
     private static final double STALL_LIMIT_MS = 100;
@@ -36,7 +37,8 @@ public final class Measure {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int warmup = 20;
-        String mix = args.length > 2 ? args[2] : EndpointMix.STRATEGY_SPEC;
+        String mix = args.length > 2 && !args[2].isBlank() ? args[2] : EndpointMix.STRATEGY_SPEC;
+        boolean switchViews = args.length <= 3 || Boolean.parseBoolean(args[3]);
         Platform.setImplicitExit(false);
         Platform.startup(() -> { });
         ConsoleContext c = DemoConsole.create(60, 5_000, true, System.out);
@@ -78,15 +80,18 @@ public final class Measure {
         Process load = startLoad(c.api().baseUrl(), users, warmup + seconds + 5, mix);
         System.out.printf(Locale.ROOT, "Load: %d users (a separate JVM) on %s; warm-up %d s, then measuring %d s%n",
                 users, mix, warmup, seconds);
-        cycleViews(window[0], warmup);
+        cycleViews(window[0], warmup, switchViews);
         probe.recording(true);
         control.recording(true);
         Platform.runLater(() -> recordPulses[0] = true);
+        java.util.List<long[]> switches = new java.util.ArrayList<>();
         double rssMax = 0;
         double rssSum = 0;
         for (int i = 0; i < seconds; i++) {
-            if (i % 5 == 0) {
+            if (switchViews && i % 5 == 0) {
                 int page = i / 5;
+                long at = System.nanoTime();
+                switches.add(new long[] {at, page % window[0].pages().size()});
                 Platform.runLater(() -> window[0].show(window[0].pages().get(page % window[0].pages().size())));
             }
             Thread.sleep(1_000);
@@ -110,6 +115,16 @@ public final class Measure {
         System.out.printf(Locale.ROOT, "FX thread stall (runLater probe every 20 ms, %d samples): max %.1f ms, "
                 + "p99 %.1f ms, p50 %.2f ms (limit %.0f ms)%n", s.samples(), s.maxMs(), s.p99Ms(), s.p50Ms(),
                 STALL_LIMIT_MS);
+        for (long[] stall : probe.longStalls()) {
+            String where = "";
+            for (long[] sw : switches) {
+                if (sw[0] <= stall[0]) {
+                    where = String.format(Locale.ROOT, "%.1f s after showing %s", (stall[0] - sw[0]) / 1e9,
+                            window[0].pages().get((int) sw[1]).title());
+                }
+            }
+            System.out.printf(Locale.ROOT, "  FX stall of %.0f ms %s%n", stall[1] / 1e6, where);
+        }
         System.out.printf(Locale.ROOT, "Control (same probe on an idle non-FX thread): max %.1f ms, p99 %.1f ms%n",
                 baseline.maxMs(), baseline.p99Ms());
         System.out.printf(Locale.ROOT, "Machine: %d cores, load average %.1f before / %.1f after; GC: %s%n",
@@ -163,10 +178,12 @@ public final class Measure {
         return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
-    private static void cycleViews(MainWindow w, int seconds) throws InterruptedException {
+    private static void cycleViews(MainWindow w, int seconds, boolean switchViews) throws InterruptedException {
         for (int i = 0; i < seconds; i++) {
             int page = i;
-            Platform.runLater(() -> w.show(w.pages().get(page % w.pages().size())));
+            if (switchViews) {
+                Platform.runLater(() -> w.show(w.pages().get(page % w.pages().size())));
+            }
             Thread.sleep(1_000);
         }
         Platform.runLater(() -> w.show(w.pages().getFirst()));

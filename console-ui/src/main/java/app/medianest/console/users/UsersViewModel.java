@@ -11,6 +11,9 @@ import javafx.beans.property.StringProperty;
 
 /** Users: search, role filter, change a role, suspend or reactivate (through {@code /api/v1/admin/users}). */
 public final class UsersViewModel extends PagedTableModel<UserAdminView> {
+    /** Rows per page: a screenful, so a page renders in one cheap pass. */
+    public static final int PAGE_SIZE = 25;
+
     private final StringProperty search;
     private final StringProperty role;
 
@@ -20,7 +23,7 @@ public final class UsersViewModel extends PagedTableModel<UserAdminView> {
 
     private UsersViewModel(ApiClient api, Tasks tasks, StringProperty search, StringProperty role) {
         super(api, tasks, cursor -> api.page("/api/v1/admin/users" + ApiClient.query(ApiClient.fields(
-                "search", search.get(), "role", role.get(), "sort", "username", "order", "asc", "limit", 50,
+                "search", search.get(), "role", role.get(), "sort", "username", "order", "asc", "limit", PAGE_SIZE,
                 "cursor", cursor)), UserAdminView.class));
         this.search = search;
         this.role = role;
