@@ -33,11 +33,24 @@ public final class ThresholdChart extends Region {
     private final ChartModel model;
     private final ObservableValue<ChartWindow> window;
     private long draws;
+    private final boolean fitToData;
+    private final double titleWidth;
+    private final double[] lineNameWidths;
     private boolean stale;
 
     public ThresholdChart(ChartModel model, ObservableValue<ChartWindow> window) {
+        this(model, window, false);
+    }
+
+    /**
+     * @param fitToData when true the time axis spans the data (a load-test run), not the whole window
+     */
+    public ThresholdChart(ChartModel model, ObservableValue<ChartWindow> window, boolean fitToData) {
         this.model = model;
         this.window = window;
+        this.fitToData = fitToData;
+        this.titleWidth = textWidth(model.title() + " (" + model.unit() + ")", TITLE);
+        this.lineNameWidths = model.lines().stream().mapToDouble(l -> textWidth(l.name(), SMALL)).toArray();
         getChildren().add(canvas);
         getStyleClass().add("threshold-chart");
         setMinSize(220, 140);
@@ -104,6 +117,9 @@ public final class ThresholdChart extends Region {
         double bottom = h - 16;
         long to = latest(live);
         long from = to - (win == null ? ChartWindow.LIVE_15M : win).span().toMillis();
+        if (fitToData) {
+            from = Math.max(from, Math.min(earliest(live), to - 10_000));
+        }
         Thresholds t = model.thresholds();
         double max = niceMax(Math.max(dataMax(live, from), Math.max(orZero(t.warning()), orZero(t.critical()))));
         g.setStroke(Color.web("#2c323a"));
@@ -129,13 +145,13 @@ public final class ThresholdChart extends Region {
         g.setFont(TITLE);
         g.setFill(Color.web("#e6edf3"));
         g.fillText(model.title() + " (" + model.unit() + ")", 6, 15);
-        double x = 6 + model.title().length() * 7.2 + model.unit().length() * 7 + 24;
+        double x = 6 + titleWidth + 14;
         g.setFont(SMALL);
         for (int i = 0; i < model.lines().size() && model.lines().size() > 1; i++) {
             g.setFill(PALETTE[i % PALETTE.length]);
             g.fillRect(x, 7, 8, 8);
             g.fillText(model.lines().get(i).name(), x + 11, 15);
-            x += 16 + model.lines().get(i).name().length() * 6;
+            x += 20 + lineNameWidths[i];
         }
         double v = live ? model.current() : Double.NaN;
         Severity s = model.severityProperty().get();
@@ -147,7 +163,7 @@ public final class ThresholdChart extends Region {
             case NONE -> Color.web("#e6edf3");
         });
         String text = Double.isNaN(v) ? (live ? "-" : "") : format(v) + " " + model.unit();
-        g.fillText(text, w - 8 - text.length() * 8.2, 17);
+        g.fillText(text, w - 8 - textWidth(text, VALUE), 17);
     }
 
     private static void threshold(GraphicsContext g, Double value, Color c, double max, double left, double right,
@@ -187,6 +203,26 @@ public final class ThresholdChart extends Region {
             }
         }
         g.stroke();
+    }
+
+    /** Width of {@code s} in {@code font} (a reused Text node: no allocation per call beyond the string). */
+    private static double textWidth(String s, Font font) {
+        MEASURE.setFont(font);
+        MEASURE.setText(s);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+
+    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+
+    private long earliest(boolean live) {
+        long earliest = Long.MAX_VALUE;
+        for (ChartModel.Line l : model.lines()) {
+            SeriesBuffer b = live ? l.live() : l.history();
+            if (b.size() > 0) {
+                earliest = Math.min(earliest, b.time(0));
+            }
+        }
+        return earliest;
     }
 
     private long latest(boolean live) {

@@ -65,7 +65,8 @@ public final class DashboardView {
         problem.textProperty().bind(vm.problem());
         problem.getStyleClass().add("problem");
         problem.setId("dashboard-problem");
-        HBox bar = new HBox(10, new Label("Window"), window, new Label("Route"), route, problem);
+        problem.setWrapText(true);
+        HBox bar = new HBox(10, fixed("Window"), window, fixed("Route"), route);
         bar.getStyleClass().add("toolbar");
 
         FlowPane tiles = new FlowPane(8, 8);
@@ -110,11 +111,18 @@ public final class DashboardView {
         VBox.setVgrow(history, Priority.ALWAYS);
         HBox.setHgrow(grid, Priority.ALWAYS);
         HBox body = new HBox(10, grid, alerts);
-        VBox content = new VBox(10, bar, tiles, breakerTiles, upstreamTiles, body);
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        VBox content = new VBox(10, bar, problem, tiles, breakerTiles, upstreamTiles, body);
         content.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         return scroll;
+    }
+
+    private static Label fixed(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static Label sectionLabel(String text) {

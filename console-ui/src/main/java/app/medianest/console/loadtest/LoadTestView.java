@@ -38,9 +38,9 @@ public final class LoadTestView {
         status.textProperty().bind(vm.status());
         status.setId("loadtest-status");
         var live = new SimpleObjectProperty<>(ChartWindow.LIVE_15M);
-        ThresholdChart throughput = new ThresholdChart(vm.throughput(), live);
+        ThresholdChart throughput = new ThresholdChart(vm.throughput(), live, true);
         throughput.setId("loadtest-throughput");
-        ThresholdChart latency = new ThresholdChart(vm.latency(), live);
+        ThresholdChart latency = new ThresholdChart(vm.latency(), live, true);
         latency.setId("loadtest-latency");
         charts = java.util.List.of(throughput, latency);
         HBox.setHgrow(throughput, Priority.ALWAYS);

@@ -79,7 +79,12 @@ public final class Screenshots {
                     c.models().loadTest().start();
                     return null;
                 });
-                Thread.sleep(20_000);
+                long deadline = System.currentTimeMillis() + 60_000;
+                Thread.sleep(2_000);
+                while (fx(() -> c.models().loadTest().running().get()) && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(500);
+                }
+                Thread.sleep(1_500);
             } else {
                 Thread.sleep(2_500);
             }
