@@ -93,6 +93,26 @@ public final class ConsoleFixture implements AutoCloseable {
         return c;
     }
 
+    /** True when the running server has a route for {@code GET path} (features land step by step). */
+    public boolean serves(String path) {
+        try {
+            adminApi().get(path);
+            return true;
+        } catch (app.medianest.console.api.ApiException e) {
+            return !e.notServed();
+        }
+    }
+
+    /** A client signed in as a new user with role {@code user}. */
+    public ApiClient newUser(String username) {
+        adminApi().post("/api/v1/admin/users", ApiClient.fields("username", username, "password", PASSWORD,
+                "role", "user"));
+        ApiClient c = anonymousApi();
+        c.token(c.post("/api/v1/auth/login", ApiClient.fields("username", username, "password", PASSWORD))
+                .path("token").asText());
+        return c;
+    }
+
     /** Polls {@code condition} until it holds or {@code timeout} passes; fails with {@code what}. */
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
