@@ -67,14 +67,13 @@ class ConsoleDashboardViewTest {
     @Test
     void anAlertAppearsWhenAThresholdIsCrossed(FxRobot robot) {
         Assumptions.assumeTrue(fixture.serves("/api/v1/admin/alert-rules"), "alert rules (step 5) not merged yet");
-        var rules = fixture.adminApi().get("/api/v1/admin/alert-rules");
         var memory = app.medianest.console.api.ApiClient.JSON.createObjectNode()
                 .put("id", "memory").put("metric", "memory_mb").put("comparison", "above")
                 .put("warning", 1.0).put("critical", 100_000.0).put("sustainSeconds", 0).put("recoverySeconds", 60)
                 .put("recoveryMarginPercent", 5).put("enabled", true);
         var list = app.medianest.console.api.ApiClient.JSON.createArrayNode().add(memory);
-        fixture.adminApi().put("/api/v1/admin/alert-rules", rules.isArray() ? list
-                : app.medianest.console.api.ApiClient.JSON.createObjectNode().set("rules", list));
+        fixture.adminApi().put("/api/v1/admin/alert-rules",
+                app.medianest.console.api.ApiClient.JSON.createObjectNode().set("rules", list));
         DashboardViewModel vm = fixture.context().models().dashboard();
         @SuppressWarnings("unchecked")
         ListView<AlertRow> active = robot.lookup("#active-alerts").queryAs(ListView.class);

@@ -195,7 +195,7 @@ public final class DashboardViewModel {
 
     /** Acknowledges an active alert, then refreshes. */
     public void acknowledge(AlertRow alert) {
-        tasks.run(() -> api.post("/api/v1/performance/alerts/" + alert.id() + "/acknowledge", null),
+        tasks.run(() -> api.post("/api/v1/performance/alerts/" + alert.id() + "/ack", null),
                 r -> poll(), e -> problem.set(e instanceof ApiException a ? a.display() : e.getMessage()));
     }
 
