@@ -82,6 +82,9 @@ class ConsoleDashboardViewTest {
             return active.getItems().stream().anyMatch(a -> a.ruleId().equals("memory"));
         });
         assertEquals("warning", active.getItems().getFirst().severity());
+        robot.clickOn(robot.from(active).lookup(".button").queryButton());
+        ConsoleFixture.await("the acknowledgement", Duration.ofSeconds(10), () -> fixture.adminApi()
+                .get("/api/v1/performance/alerts").path("active").get(0).hasNonNull("acknowledgedAt"));
         ConsoleFixture.await("the warning colour", Duration.ofSeconds(10), () -> {
             vm.poll();
             return vm.charts().get(4).severityProperty().get() == Severity.WARNING;
