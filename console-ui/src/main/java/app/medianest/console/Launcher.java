@@ -35,7 +35,7 @@ public final class Launcher {
     private Launcher() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         if (Arrays.asList(args).contains("--smoke-test")) {
             System.exit(SmokeTest.run(System.out, System.err));
         }
@@ -44,9 +44,18 @@ public final class Launcher {
                     + "Configuration: the same MEDIANEST_* variables and <data dir>/medianest.yaml as the server.");
             return;
         }
+        var tuned = TunedJvm.relaunchCommand(args);
+        if (tuned.isPresent()) {
+            System.exit(TunedJvm.run(tuned.get()));
+        }
         RingBufferHandler logs = configureLogging();
         ConsoleContext context = new ConsoleContext(Launcher::loadConfig, Clock.systemUTC(),
                 new Tasks(Executors.newVirtualThreadPerTaskExecutor(), FxExecutor.INSTANCE), logs);
+        // SIGTERM or logout: stop the server cleanly (in-flight requests finish, the database closes).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            context.close();
+            app.medianest.server.logging.ShutdownSafeLogManager.finish();
+        }, "medianest-console-shutdown"));
         context.start();
         ConsoleApp.launch(context);
         context.close();
