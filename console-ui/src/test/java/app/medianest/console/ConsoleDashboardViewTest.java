@@ -33,7 +33,7 @@ class ConsoleDashboardViewTest {
     void start(Stage stage) throws Exception {
         fixture = ConsoleFixture.start(true, Map.of());
         view = new DashboardView(fixture.context().models().dashboard());
-        stage.setScene(new Scene(new javafx.scene.layout.StackPane(view.root()), 1300, 900));
+        stage.setScene(new Scene(new javafx.scene.layout.StackPane(view.root()), 1200, 800));
         stage.show();
     }
 

@@ -66,7 +66,10 @@ public class PagedTableModel<T> {
         tasks.run(() -> loader.apply(cursor), page -> {
             busy.set(false);
             pager.loaded(page.nextCursor());
-            rows.setAll(page.items());
+            if (!rows.equals(page.items())) {
+                // An unchanged page (the view shown again) costs the table nothing.
+                rows.setAll(page.items());
+            }
             hasNext.set(pager.hasNext());
             hasPrevious.set(pager.hasPrevious());
             pageLabel.set("page " + pager.pageNumber());
