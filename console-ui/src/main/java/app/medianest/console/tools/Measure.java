@@ -154,7 +154,7 @@ public final class Measure {
     private static Process startLoad(String baseUrl, int users, int seconds, String mix) throws java.io.IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "app.medianest.loadtest.Main", "--url", baseUrl, "--users", Integer.toString(users), "--duration",
+                "app.medianest.loadtest.Main", "--url", baseUrl, "--users", Integer.toString(users), "--ramp", "10s", "--duration",
                 seconds + "s", "--mix", mix, "--username", LOAD_USER, "--timeout", "10s");
         pb.environment().put("MEDIANEST_LOADTEST_PASSWORD", DemoConsole.PASSWORD);
         pb.redirectErrorStream(true);
