@@ -118,6 +118,8 @@ public final class EmbeddedServer implements AutoCloseable {
         if (webServer == null) {
             return;
         }
+        // Live-event streams never finish on their own: end them so the grace period serves real requests.
+        components.events().close();
         webServer.stop();
         webServer = null;
         components.close();

@@ -152,6 +152,19 @@ public final class Exchange {
         send(200, Envelope.of(data, meta));
     }
 
+    /**
+     * 200 with a strong ETag and private revalidation headers, or 304 without a body when the client's
+     * {@code If-None-Match} already names this answer (see {@link ConditionalGet}).
+     */
+    public void okCacheable(Object data) {
+        ConditionalGet.send(this, Json.write(Envelope.of(data)));
+    }
+
+    /** {@link #okCacheable(Object)} with meta; the meta is part of the tagged body. */
+    public void okCacheable(Object data, Map<String, Object> meta) {
+        ConditionalGet.send(this, Json.write(Envelope.of(data, meta)));
+    }
+
     public void created(Object data) {
         send(201, Envelope.of(data));
     }

@@ -23,7 +23,23 @@ public final class Validator {
         if (v.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
             return fail(field, "must not contain control characters");
         }
+        if (!wellFormed(v)) {
+            return fail(field, "must be well-formed Unicode (no unpaired surrogates)");
+        }
         return v;
+    }
+
+    /** True when every surrogate in {@code s} is part of a pair (a JSON string escape can carry half a pair). */
+    static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An optional string: null stays null. */
