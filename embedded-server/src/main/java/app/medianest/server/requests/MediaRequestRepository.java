@@ -230,8 +230,8 @@ public final class MediaRequestRepository {
 
     /** The Overseerr request id linked to a request, if any. */
     public Optional<Integer> overseerrId(Handle h, UUID id) {
-        return h.queryOne("SELECT overseerr_id FROM media_requests WHERE id = ?", r -> r.nullableInt("overseerr_id"),
-                id).flatMap(Optional::ofNullable);
+        return h.queryOne("SELECT overseerr_id FROM media_requests WHERE id = ? AND overseerr_id IS NOT NULL",
+                r -> r.integer("overseerr_id"), id);
     }
 
     /** Links a request to its Overseerr request (set by forwarding, or learnt from a webhook). */
