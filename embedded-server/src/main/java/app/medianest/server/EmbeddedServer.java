@@ -47,6 +47,7 @@ public final class EmbeddedServer implements AutoCloseable {
                 .shutdownHook(false)
                 .shutdownGracePeriod(config.shutdownGrace())
                 .maxPayloadSize(-1)
+                .directHandlers(app.medianest.server.http.DirectErrors.handlers())
                 .routing(r -> table[0] = ApiRouting.routing(r, components))
                 .build();
         try {

@@ -67,6 +67,20 @@ public final class Exchange {
         return req.query().first(name).asOptional();
     }
 
+    /** How often query parameter {@code name} was given. */
+    public int queryCount(String name) {
+        return req.query().all(name, java.util.List::of).size();
+    }
+
+    /** Fails {@code v} for each of {@code names} given more than once (which value would be meant is unclear). */
+    public void rejectRepeated(Validator v, String... names) {
+        for (String name : names) {
+            if (queryCount(name) > 1) {
+                v.fail(name, "must be given at most once");
+            }
+        }
+    }
+
     public Optional<String> header(String name) {
         return req.headers().first(HeaderNames.create(name));
     }

@@ -31,6 +31,7 @@ public final class NotificationsHttp {
 
     private void list(Exchange ex) {
         Validator v = new Validator();
+        ex.rejectRepeated(v, "limit", "cursor", "sort", "order");
         ListParams p = ListParams.parse(ex, v, Set.of("createdAt"), "createdAt");
         if (!p.desc()) {
             v.fail("order", "notifications are listed newest first (desc) only");

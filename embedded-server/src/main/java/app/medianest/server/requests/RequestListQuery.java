@@ -26,6 +26,8 @@ record RequestListQuery(RequestFilter filter, ListParams page) {
     /** Parses the parameters; {@code withUserFilter} allows {@code userId} (admin list). */
     static RequestListQuery parse(Exchange ex, boolean withUserFilter) {
         Validator v = new Validator();
+        ex.rejectRepeated(v, "limit", "cursor", "sort", "order", "status", "mediaType", "search", "from", "to",
+                "userId");
         ListParams page = ListParams.parse(ex, v, MediaRequestRepository.SORTS.keySet(), "createdAt");
         RequestStatus status = ex.query("status").map(s -> v.parse("status", s, RequestStatus::parse)).orElse(null);
         MediaType type = ex.query("mediaType").map(s -> v.parse("mediaType", s, MediaType::parse)).orElse(null);

@@ -201,6 +201,8 @@ class RequestsHttpTest {
         assertInvalid(api.get(alice, BASE + "?cursor=not-a-cursor"), "cursor");
         assertInvalid(api.get(alice, BASE + "?search=" + "x".repeat(201)), "search");
         assertInvalid(api.get(alice, BASE + "?search=a%00b"), "search");
+        assertInvalid(api.get(alice, BASE + "?status=pending&status=approved"), "status");
+        assertInvalid(api.get(alice, BASE + "?limit=5&limit=6"), "limit");
         assertEquals(100, api.get(alice, BASE + "?limit=5000").json().at("/meta/limit").asInt(), "limit is clamped");
         assertEquals(1, api.get(alice, BASE + "?limit=-3").json().at("/meta/limit").asInt(), "limit is clamped");
     }
