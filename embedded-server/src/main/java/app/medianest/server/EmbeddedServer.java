@@ -3,6 +3,7 @@ package app.medianest.server;
 import app.medianest.server.config.ServerConfig;
 import app.medianest.server.config.Settings;
 import app.medianest.server.config.SettingsCatalog;
+import app.medianest.server.http.DirectErrors;
 import app.medianest.server.http.RouteTable;
 import io.helidon.webserver.WebServer;
 
@@ -47,7 +48,7 @@ public final class EmbeddedServer implements AutoCloseable {
                 .shutdownHook(false)
                 .shutdownGracePeriod(config.shutdownGrace())
                 .maxPayloadSize(-1)
-                .directHandlers(app.medianest.server.http.DirectErrors.handlers())
+                .directHandlers(DirectErrors.handlers())
                 .routing(r -> table[0] = ApiRouting.routing(r, components))
                 .build();
         try {

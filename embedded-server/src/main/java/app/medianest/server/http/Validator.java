@@ -23,13 +23,23 @@ public final class Validator {
         if (v.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
             return fail(field, "must not contain control characters");
         }
-        if (!wellFormed(v)) {
+        return v;
+    }
+
+    /**
+     * An optional free text that is stored or sent to the database (titles, reasons, search): as
+     * {@link #optional}, and also well-formed Unicode, since a JSON escape can carry half a surrogate pair
+     * that no database column should receive.
+     */
+    public String text(String field, String value, int max) {
+        String v = optional(field, value, max);
+        if (v != null && !wellFormed(v)) {
             return fail(field, "must be well-formed Unicode (no unpaired surrogates)");
         }
         return v;
     }
 
-    /** True when every surrogate in {@code s} is part of a pair (a JSON string escape can carry half a pair). */
+    /** True when every surrogate in {@code s} is part of a pair. */
     static boolean wellFormed(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

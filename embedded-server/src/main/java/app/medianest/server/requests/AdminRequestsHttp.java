@@ -46,7 +46,7 @@ public final class AdminRequestsHttp {
         UUID id = ex.pathId("id", "Request");
         DeclineMediaRequest b = ex.bodyOrDefault(DeclineMediaRequest.class, new DeclineMediaRequest(null));
         Validator v = new Validator();
-        String reason = v.optional("reason", b.reason(), MAX_REASON);
+        String reason = v.text("reason", b.reason(), MAX_REASON);
         v.check();
         ex.ok(requests.decline(ex.principal(), id, reason == null || reason.isBlank() ? null : reason));
     }
@@ -56,7 +56,7 @@ public final class AdminRequestsHttp {
         Validator v = new Validator();
         List<UUID> ids = ids(v, b.ids());
         RequestService.BulkAction action = v.parse("action", b.action(), AdminRequestsHttp::action);
-        String reason = v.optional("reason", b.reason(), MAX_REASON);
+        String reason = v.text("reason", b.reason(), MAX_REASON);
         v.check();
         ex.ok(requests.bulk(ex.principal(), ids, action, reason == null || reason.isBlank() ? null : reason));
     }

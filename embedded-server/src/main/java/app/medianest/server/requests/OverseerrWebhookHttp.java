@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code POST /api/v1/webhooks/overseerr}: Overseerr's notifications, authenticated by the configured shared
@@ -31,8 +32,12 @@ public final class OverseerrWebhookHttp {
             "MEDIA_DECLINED", RequestStatus.DECLINED,
             "MEDIA_FAILED", RequestStatus.FAILED);
 
+    private static final long LOG_INTERVAL_NANOS = 60_000_000_000L;
+
     private final UpstreamStatusService upstream;
     private final byte[][] accepted;
+    private final AtomicLong lastRejectionLog = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
+    private final AtomicLong rejections = new AtomicLong();
 
     /** @param secret the configured shared secret, or null when none is configured */
     public OverseerrWebhookHttp(UpstreamStatusService upstream, String secret) {
@@ -47,8 +52,7 @@ public final class OverseerrWebhookHttp {
 
     private void receive(Exchange ex) {
         if (!authorized(ex.header("Authorization"))) {
-            LOG.log(System.Logger.Level.WARNING, "Rejected an Overseerr webhook call from {0}: missing or wrong "
-                    + "secret{1}", ex.clientAddress(), accepted == null ? " (none is configured)" : "");
+            logRejection(ex.clientAddress());
             throw ApiException.unauthorized("Missing or wrong webhook secret");
         }
         JsonNode body = ex.body(JsonNode.class);
@@ -60,6 +64,18 @@ public final class OverseerrWebhookHttp {
             throw ApiException.validation("notification_type", "is required");
         }
         ex.ok(handle(type.asText(), body));
+    }
+
+    /** At most one warning a minute, so a flood of bad calls cannot flood the log. */
+    private void logRejection(String address) {
+        long now = System.nanoTime();
+        long last = lastRejectionLog.get();
+        long suppressed = rejections.incrementAndGet();
+        if (now - last >= LOG_INTERVAL_NANOS && lastRejectionLog.compareAndSet(last, now)) {
+            rejections.set(0);
+            LOG.log(System.Logger.Level.WARNING, "Rejected {0} Overseerr webhook call(s), the last from {1}: missing "
+                    + "or wrong secret{2}", suppressed, address, accepted == null ? " (none is configured)" : "");
+        }
     }
 
     private Map<String, Object> handle(String type, JsonNode body) {

@@ -31,7 +31,7 @@ record RequestListQuery(RequestFilter filter, ListParams page) {
         ListParams page = ListParams.parse(ex, v, MediaRequestRepository.SORTS.keySet(), "createdAt");
         RequestStatus status = ex.query("status").map(s -> v.parse("status", s, RequestStatus::parse)).orElse(null);
         MediaType type = ex.query("mediaType").map(s -> v.parse("mediaType", s, MediaType::parse)).orElse(null);
-        String search = v.optional("search", ex.query("search").orElse(null), 200);
+        String search = v.text("search", ex.query("search").orElse(null), 200);
         Instant from = ex.query("from").map(s -> v.parse("from", s, RequestListQuery::instant)).orElse(null);
         Instant to = ex.query("to").map(s -> v.parse("to", s, RequestListQuery::instant)).orElse(null);
         if (from != null && to != null && from.isAfter(to)) {

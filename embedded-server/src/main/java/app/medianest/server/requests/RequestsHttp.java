@@ -49,7 +49,7 @@ public final class RequestsHttp {
         } else if (tmdb < 1 || tmdb > Integer.MAX_VALUE) {
             v.fail("tmdbId", "must be a whole number from 1 to " + Integer.MAX_VALUE);
         }
-        String title = v.optional("title", b.title(), MediaRequestRepository.TITLE_MAX);
+        String title = v.text("title", b.title(), MediaRequestRepository.TITLE_MAX);
         List<Integer> seasons = seasons(v, type, b.seasons());
         v.check();
         int tmdbId = tmdb.intValue();

@@ -166,6 +166,19 @@ class RequestsHttpTest {
     }
 
     @Test
+    void hostileSearchTextIsOnlyEverMatchedAsText() {
+        api.request(alice, "movie", 1, "Robert'); DROP TABLE students;--");
+        api.request(alice, "movie", 2, "Plain");
+        assertEquals(Set.of("Robert'); DROP TABLE students;--"), titles(api.get(alice, BASE + "?search="
+                + java.net.URLEncoder.encode("'); drop table", java.nio.charset.StandardCharsets.UTF_8))));
+        for (String hostile : List.of("' OR '1'='1", "%' OR 1=1 --", "_", "\\", "<script>")) {
+            assertEquals(Set.of(), titles(api.get(alice, BASE + "?search=" + java.net.URLEncoder.encode(hostile,
+                    java.nio.charset.StandardCharsets.UTF_8))), hostile);
+        }
+        assertEquals(2, api.get(alice, BASE).data().size());
+    }
+
+    @Test
     void cursorPagingVisitsEveryRequestOnceInEachSort() {
         for (int i = 0; i < 7; i++) {
             api.request(alice, "movie", 100 + i, "Title " + (char) ('a' + (i * 3) % 7));
