@@ -11,7 +11,20 @@ import app.medianest.server.auth.SessionService;
 import app.medianest.server.config.ServerConfig;
 import app.medianest.server.config.Settings;
 import app.medianest.server.config.SettingsCatalog;
+import app.medianest.server.dashboard.DashboardHttp;
+import app.medianest.server.dashboard.RecentlyAddedSource;
 import app.medianest.server.db.Jdbc;
+import app.medianest.server.events.EventBus;
+import app.medianest.server.events.EventsHttp;
+import app.medianest.server.notifications.NotificationRepository;
+import app.medianest.server.notifications.NotificationService;
+import app.medianest.server.notifications.NotificationsHttp;
+import app.medianest.server.requests.AdminRequestsHttp;
+import app.medianest.server.requests.OverseerrWebhookHttp;
+import app.medianest.server.requests.RequestForwarder;
+import app.medianest.server.requests.RequestService;
+import app.medianest.server.requests.RequestsHttp;
+import app.medianest.server.requests.UpstreamStatusService;
 import app.medianest.server.settings.AppSettings;
 import app.medianest.server.upstream.PlexTvClient;
 import app.medianest.server.users.AdminUsersHttp;
@@ -44,6 +57,15 @@ public final class Components implements AutoCloseable {
     private final AccountService accounts;
     private final AuthHttp authHttp;
     private final AdminUsersHttp adminUsersHttp;
+    private final EventBus events;
+    private final NotificationRepository notifications;
+    private final RequestService requestService;
+    private final RequestsHttp requestsHttp;
+    private final AdminRequestsHttp adminRequestsHttp;
+    private final OverseerrWebhookHttp overseerrWebhookHttp;
+    private final NotificationsHttp notificationsHttp;
+    private final DashboardHttp dashboardHttp;
+    private final EventsHttp eventsHttp;
     private final Jobs jobs = new Jobs();
 
     private Components(ServerConfig config, Clock clock, Database database) {
@@ -71,6 +93,22 @@ public final class Components implements AutoCloseable {
                 Duration.ofSeconds(5));
         this.authHttp = new AuthHttp(accounts, sessions, plexTv);
         this.adminUsersHttp = new AdminUsersHttp(accounts, users, sessions, apiKeys, appSettings, clock);
+
+        this.events = new EventBus(s.integer(SettingsCatalog.EVENTS_REPLAY_SIZE, 0, 100_000),
+                s.integer(SettingsCatalog.EVENTS_CLIENT_BUFFER, 1, 100_000),
+                s.integer(SettingsCatalog.EVENTS_MAX_CLIENTS, 1, 100_000), clock);
+        this.notifications = new NotificationRepository(jdbc);
+        NotificationService notifier = new NotificationService(notifications, users);
+        // Step 4 replaces NONE with the Overseerr outbox forwarder and NONE below with the Plex cache.
+        this.requestService = new RequestService(jdbc, requests, notifier, events, RequestForwarder.NONE, clock);
+        this.requestsHttp = new RequestsHttp(requestService);
+        this.adminRequestsHttp = new AdminRequestsHttp(requestService);
+        this.overseerrWebhookHttp = new OverseerrWebhookHttp(new UpstreamStatusService(jdbc, requests, notifier,
+                events, clock), s.string(SettingsCatalog.OVERSEERR_WEBHOOK_SECRET).orElse(null));
+        this.notificationsHttp = new NotificationsHttp(notifications, clock);
+        this.dashboardHttp = new DashboardHttp(requestService, serviceStatus, RecentlyAddedSource.NONE);
+        this.eventsHttp = new EventsHttp(events, sessions, s.duration(SettingsCatalog.EVENTS_HEARTBEAT,
+                Duration.ofMillis(10), Duration.ofMinutes(5)));
     }
 
     /** Work that needs the whole graph: first-run admin, scheduled jobs. */
@@ -148,15 +186,36 @@ public final class Components implements AutoCloseable {
         return secretBox;
     }
 
+    /** The live-event bus: publish {@link app.medianest.model.events.ServerEvent}s here (it is an EventPublisher). */
+    public EventBus events() {
+        return events;
+    }
+
+    public RequestService requestService() {
+        return requestService;
+    }
+
+    public NotificationRepository notifications() {
+        return notifications;
+    }
+
     /** Registers the HTTP services' routes. */
     void routes(app.medianest.server.http.RouteTable routes) {
         health.routes(routes);
         authHttp.routes(routes);
         adminUsersHttp.routes(routes);
+        // Before any /api/v1/media/{type}/{tmdbId} route, which would otherwise take /media/requests/{id}.
+        requestsHttp.routes(routes);
+        adminRequestsHttp.routes(routes);
+        overseerrWebhookHttp.routes(routes);
+        dashboardHttp.routes(routes);
+        notificationsHttp.routes(routes);
+        eventsHttp.routes(routes);
     }
 
     @Override
     public void close() {
+        events.close();
         jobs.close();
         try {
             sessions.flushLastUsed();

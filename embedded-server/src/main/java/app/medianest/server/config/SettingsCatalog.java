@@ -54,11 +54,24 @@ public final class SettingsCatalog {
             "PKCS#12 keystore with the server's key and certificate; default: a self-signed one in the data dir");
     public static final Setting TLS_KEYSTORE_PASSWORD = new Setting("server.tls.keystore-password",
             "MEDIANEST_TLS_KEYSTORE_PASSWORD", null, "Password of that keystore");
+    public static final Setting OVERSEERR_WEBHOOK_SECRET = new Setting("overseerr.webhook-secret",
+            "MEDIANEST_OVERSEERR_WEBHOOK_SECRET", null, "Value Overseerr sends in the Authorization header of its "
+            + "webhook (its 'Authorization Header' field); the webhook answers 401 while this is not set");
+    public static final Setting EVENTS_HEARTBEAT = new Setting("events.heartbeat", "MEDIANEST_EVENTS_HEARTBEAT",
+            "15s", "How often an idle live-event stream sends a comment line (keeps proxies and clients connected)");
+    public static final Setting EVENTS_REPLAY_SIZE = new Setting("events.replay-size",
+            "MEDIANEST_EVENTS_REPLAY_SIZE", "1000", "Recent events kept in memory for reconnects with Last-Event-ID");
+    public static final Setting EVENTS_CLIENT_BUFFER = new Setting("events.client-buffer",
+            "MEDIANEST_EVENTS_CLIENT_BUFFER", "256",
+            "Events queued for one stream before a client that does not keep up is disconnected");
+    public static final Setting EVENTS_MAX_CLIENTS = new Setting("events.max-clients", "MEDIANEST_EVENTS_MAX_CLIENTS",
+            "200", "Live-event streams open at once; more get 503");
 
     public static final List<Setting> ALL = List.of(HOST, PORT, SHUTDOWN_GRACE, DATA_DIR, DB_URL, DB_USER,
             DB_PASSWORD, DB_POOL_MAX, DB_POOL_MIN_IDLE, DB_ACQUIRE_TIMEOUT, DB_STATEMENT_TIMEOUT, DB_QUERY_TIMEOUT,
             LOG_LEVEL, ADMIN_USERNAME, ADMIN_PASSWORD, ENCRYPTION_KEY, PLEXTV_URL, LOGIN_MAX_FAILURES, LOGIN_WINDOW,
-            SESSION_CACHE_TTL, CORS_ORIGINS, TLS, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD);
+            SESSION_CACHE_TTL, CORS_ORIGINS, TLS, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, OVERSEERR_WEBHOOK_SECRET,
+            EVENTS_HEARTBEAT, EVENTS_REPLAY_SIZE, EVENTS_CLIENT_BUFFER, EVENTS_MAX_CLIENTS);
 
     private SettingsCatalog() {
     }
