@@ -20,9 +20,9 @@ public final class ApiRouting {
     /** Installs the common filter, error mapping and every route into {@code routing}. */
     public static RouteTable routing(HttpRouting.Builder routing, Components c) {
         RouteTable routes = routeTable(c);
-        routing.addFilter(new CommonFilter());
+        routing.addFilter(new CommonFilter(c.perf().routeTimers()));
         routing.error(Throwable.class, ErrorMapper::handle);
-        routes.register(routing, c.authenticator());
+        routes.register(routing, c.authenticator(), c.perf().routeTimers());
         return routes;
     }
 }

@@ -8,10 +8,13 @@ import app.medianest.server.auth.PasswordHasher;
 import app.medianest.server.auth.SecretBox;
 import app.medianest.server.auth.SessionRepository;
 import app.medianest.server.auth.SessionService;
+import app.medianest.server.cache.CacheClass;
+import app.medianest.server.cache.ResponseCache;
 import app.medianest.server.config.ServerConfig;
 import app.medianest.server.config.Settings;
 import app.medianest.server.config.SettingsCatalog;
 import app.medianest.server.db.Jdbc;
+import app.medianest.server.flags.FeatureFlags;
 import app.medianest.server.settings.AppSettings;
 import app.medianest.server.upstream.PlexTvClient;
 import app.medianest.server.users.AdminUsersHttp;
@@ -21,6 +24,8 @@ import app.medianest.server.http.Authenticator;
 import app.medianest.server.requests.MediaRequestRepository;
 import app.medianest.server.status.ServiceStatusRepository;
 import app.medianest.server.users.UserRepository;
+
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,9 +49,10 @@ public final class Components implements AutoCloseable {
     private final AccountService accounts;
     private final AuthHttp authHttp;
     private final AdminUsersHttp adminUsersHttp;
+    private final PerformanceLayer perf;
     private final Jobs jobs = new Jobs();
 
-    private Components(ServerConfig config, Clock clock, Database database) {
+    private Components(ServerConfig config, Clock clock, Ticker ticker, Database database) {
         Settings s = config.settings();
         Jdbc jdbc = database.jdbc();
         this.config = config;
@@ -57,11 +63,16 @@ public final class Components implements AutoCloseable {
         this.serviceStatus = new ServiceStatusRepository(jdbc);
         this.health = new HealthService(database);
         this.appSettings = new AppSettings(jdbc, clock);
+        this.perf = new PerformanceLayer(config, clock, ticker, database, appSettings);
         this.secretBox = s.string(SettingsCatalog.ENCRYPTION_KEY).map(SecretBox::ofBase64)
                 .orElseGet(() -> SecretBox.fromDataDir(config.dataDir()));
         ApiKeyRepository apiKeys = new ApiKeyRepository(jdbc);
-        this.sessions = new SessionService(new SessionRepository(jdbc), apiKeys, clock,
+        this.sessions = new SessionService(new SessionRepository(jdbc), apiKeys, clock, perf.caches(),
                 s.duration(SettingsCatalog.SESSION_CACHE_TTL, Duration.ZERO, Duration.ofHours(1)));
+        perf.flags().flag(FeatureFlags.SESSION_CACHE).onChange(sessions::cacheEnabled);
+        ResponseCache sessionResponses = perf.caches().responseCache("http.auth-session", CacheClass.USER_DATA,
+                perf.flags().flag(FeatureFlags.RESPONSE_CACHE));
+        sessions.onUserChanged(sessionResponses::invalidateUser);
         LoginRateLimiter limiter = new LoginRateLimiter(s.integer(SettingsCatalog.LOGIN_MAX_FAILURES, 1, 1000),
                 s.duration(SettingsCatalog.LOGIN_WINDOW, Duration.ofSeconds(1), Duration.ofDays(1)), clock);
         this.accounts = new AccountService(jdbc, users, sessions, new PasswordHasher(), limiter, secretBox,
@@ -69,7 +80,7 @@ public final class Components implements AutoCloseable {
         String plexClientId = appSettings.getOrCreate(AppSettings.PLEX_CLIENT_ID, () -> UUID.randomUUID().toString());
         PlexTvClient plexTv = new PlexTvClient(s.required(SettingsCatalog.PLEXTV_URL), plexClientId, version(),
                 Duration.ofSeconds(5));
-        this.authHttp = new AuthHttp(accounts, sessions, plexTv);
+        this.authHttp = new AuthHttp(accounts, sessions, plexTv, sessionResponses);
         this.adminUsersHttp = new AdminUsersHttp(accounts, users, sessions, apiKeys, appSettings, clock);
     }
 
@@ -80,6 +91,7 @@ public final class Components implements AutoCloseable {
                 s.string(SettingsCatalog.ADMIN_PASSWORD).orElse(null));
         jobs.every("session-last-used", Duration.ofSeconds(60), Duration.ofSeconds(60), sessions::flushLastUsed);
         jobs.every("expired-sessions", Duration.ofMinutes(1), Duration.ofHours(1), sessions::deleteExpired);
+        perf.startJobs(jobs);
     }
 
     static String version() {
@@ -89,9 +101,14 @@ public final class Components implements AutoCloseable {
 
     /** Opens the database (migrating it) and wires everything. */
     public static Components create(ServerConfig config, Clock clock) {
+        return create(config, clock, Ticker.systemTicker());
+    }
+
+    /** As {@link #create(ServerConfig, Clock)}, with the caches' {@link Ticker} (tests pass a fake one). */
+    public static Components create(ServerConfig config, Clock clock, Ticker ticker) {
         Database db = Database.open(config.db(), config.dataDir());
         try {
-            Components c = new Components(config, clock, db);
+            Components c = new Components(config, clock, ticker, db);
             c.startJobs();
             return c;
         } catch (RuntimeException e) {
@@ -148,11 +165,17 @@ public final class Components implements AutoCloseable {
         return secretBox;
     }
 
+    /** Metrics registry, feature flags, caches, performance monitor, alerts and reports. */
+    public PerformanceLayer perf() {
+        return perf;
+    }
+
     /** Registers the HTTP services' routes. */
     void routes(app.medianest.server.http.RouteTable routes) {
         health.routes(routes);
         authHttp.routes(routes);
         adminUsersHttp.routes(routes);
+        perf.routes(routes, sessions);
     }
 
     @Override
@@ -164,6 +187,7 @@ public final class Components implements AutoCloseable {
             System.getLogger(Components.class.getName()).log(System.Logger.Level.WARNING,
                     "Could not save last-used times on shutdown: {0}", e.getMessage());
         }
+        perf.close();
         database.close();
     }
 }
