@@ -69,7 +69,8 @@ public final class Components implements AutoCloseable {
         ApiKeyRepository apiKeys = new ApiKeyRepository(jdbc);
         this.sessions = new SessionService(new SessionRepository(jdbc), apiKeys, clock, perf.caches(),
                 s.duration(SettingsCatalog.SESSION_CACHE_TTL, Duration.ZERO, Duration.ofHours(1)));
-        perf.flags().flag(FeatureFlags.SESSION_CACHE).onChange(sessions::cacheEnabled);
+        FeatureFlags.Flag sessionCache = perf.flags().flag(FeatureFlags.SESSION_CACHE).onChange(sessions::cacheEnabled);
+        perf.caches().registry().switchedBy(SessionService.CACHE_NAME, sessionCache::on);
         ResponseCache sessionResponses = perf.caches().responseCache("http.auth-session", CacheClass.USER_DATA,
                 perf.flags().flag(FeatureFlags.RESPONSE_CACHE));
         sessions.onUserChanged(sessionResponses::invalidateUser);

@@ -52,6 +52,15 @@ public final class CacheRegistry {
         register(name, cache, ttl, maxSize, () -> true, cache::invalidateAll);
     }
 
+    /** Reports {@code name}'s on/off state from {@code enabled} (a cache whose owner follows a feature flag). */
+    public synchronized void switchedBy(String name, BooleanSupplier enabled) {
+        Registered r = caches.get(name);
+        if (r == null) {
+            throw new IllegalArgumentException("no cache " + name);
+        }
+        caches.put(name, new Registered(r.name(), r.cache(), r.ttl(), r.maxSize(), enabled, r.flush()));
+    }
+
     public synchronized List<String> names() {
         return List.copyOf(caches.keySet());
     }

@@ -3,8 +3,10 @@ package app.medianest.server.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -19,9 +21,12 @@ import java.util.function.Supplier;
  *
  * <p>Read after write: a writer changes the data first, then invalidates. A load that started before the
  * invalidation may have read the old data, so it must not be stored: every invalidation bumps a generation
- * under a write lock, and a loaded value is stored (under the read lock) only if the generation is still the
- * one seen before loading. Hence after {@code invalidate...} returns, no entry older than the write can be
- * read, whatever loads were in flight. Hits take no lock; only stores and invalidations do.
+ * under a write lock (the user's own generation for {@link #invalidateUser} and
+ * {@link #invalidateForUser}, the cache's for everything else), and a loaded value is stored (under the
+ * read lock) only if the generations it depends on are still the ones seen before loading. Hence after
+ * {@code invalidate...} returns, no entry older than the write can be read, whatever loads were in flight,
+ * while one user's writes do not keep other users' loads from being cached. Hits take no lock; only stores
+ * and invalidations do.
  *
  * <p>While the cache's feature flag is off every call loads (and nothing is stored).
  *
@@ -44,6 +49,7 @@ public final class DataCache<V> {
     private final BooleanSupplier enabled;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong generation = new AtomicLong();
+    private final Map<UUID, Long> userGenerations = new ConcurrentHashMap<>();
 
     DataCache(Cache<Key, V> cache, StatsCounter stats, BooleanSupplier enabled) {
         this.cache = cache;
@@ -75,6 +81,7 @@ public final class DataCache<V> {
             return new Lookup<>(hit, Served.HIT);
         }
         long seen = generation.get();
+        long seenUser = userGeneration(key.user());
         long start = System.nanoTime();
         V loaded;
         try {
@@ -87,7 +94,7 @@ public final class DataCache<V> {
         if (loaded != null) {
             lock.readLock().lock();
             try {
-                if (generation.get() == seen && enabled.getAsBoolean()) {
+                if (generation.get() == seen && userGeneration(key.user()) == seenUser && enabled.getAsBoolean()) {
                     cache.put(key, loaded);
                 }
             } finally {
@@ -97,35 +104,44 @@ public final class DataCache<V> {
         return new Lookup<>(loaded, Served.MISS);
     }
 
+    private long userGeneration(UUID user) {
+        return user == null ? 0 : userGenerations.getOrDefault(user, 0L);
+    }
+
     /** Forgets the shared entry {@code key}. */
     public void invalidate(String key) {
-        invalidateIf(k -> k.user() == null && k.key().equals(key));
+        invalidateIf(null, k -> k.user() == null && k.key().equals(key));
     }
 
     /** Forgets {@code user}'s entry {@code key}. */
     public void invalidateForUser(UUID user, String key) {
-        invalidateIf(k -> user.equals(k.user()) && k.key().equals(key));
+        invalidateIf(user, k -> user.equals(k.user()) && k.key().equals(key));
     }
 
     /** Forgets every entry of {@code user}. */
     public void invalidateUser(UUID user) {
-        invalidateIf(k -> user.equals(k.user()));
+        invalidateIf(user, k -> user.equals(k.user()));
     }
 
     /** Forgets every entry, shared or per user, whose key starts with {@code prefix}. */
     public void invalidatePrefix(String prefix) {
-        invalidateIf(k -> k.key().startsWith(prefix));
+        invalidateIf(null, k -> k.key().startsWith(prefix));
     }
 
     /** Forgets everything. */
     public void invalidateAll() {
-        invalidateIf(k -> true);
+        invalidateIf(null, k -> true);
     }
 
-    private void invalidateIf(Predicate<Key> matches) {
+    /** Removes matching entries; {@code user} non-null: only that user's loads in flight are affected. */
+    private void invalidateIf(UUID user, Predicate<Key> matches) {
         lock.writeLock().lock();
         try {
-            generation.incrementAndGet();
+            if (user == null) {
+                generation.incrementAndGet();
+            } else {
+                userGenerations.merge(user, 1L, Long::sum);
+            }
             cache.asMap().keySet().removeIf(matches);
         } finally {
             lock.writeLock().unlock();

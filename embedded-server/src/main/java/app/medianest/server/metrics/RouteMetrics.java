@@ -98,7 +98,6 @@ public final class RouteMetrics implements RequestTimers {
                         .description("HTTP requests by route template, method and status class")
                         .tags("method", method, "route", route, "status", CLASSES[c])
                         .publishPercentiles(0.5, 0.95, 0.99)
-                        .percentilePrecision(2)
                         .publishPercentileHistogram()
                         .minimumExpectedValue(Duration.ofNanos(50_000))
                         .maximumExpectedValue(Duration.ofSeconds(30))
