@@ -18,6 +18,7 @@ import app.medianest.server.http.Authenticator;
 import app.medianest.server.http.RouteTable;
 import app.medianest.server.metrics.Metrics;
 import app.medianest.server.metrics.MetricsHttp;
+import app.medianest.server.metrics.MinuteRollup;
 import app.medianest.server.metrics.PerformanceMonitor;
 import app.medianest.server.metrics.QueryMetrics;
 import app.medianest.server.metrics.RollupRepository;
@@ -152,8 +153,18 @@ public final class PerformanceLayer implements AutoCloseable {
         return reportWriter;
     }
 
+    /** Stores the minute in progress (so a restart loses no history), then closes the registry. */
     @Override
     public void close() {
+        try {
+            MinuteRollup last = monitor.currentMinute();
+            if (last.requests() > 0) {
+                monitor.rollups().add(last);
+            }
+        } catch (RuntimeException e) {
+            System.getLogger(PerformanceLayer.class.getName()).log(System.Logger.Level.WARNING,
+                    "Could not store the last minute of performance history: {0}", e.getMessage());
+        }
         metrics.close();
     }
 }
