@@ -15,11 +15,15 @@ import java.util.TreeMap;
 
 /** The console's history views: 1 h in 1-minute points, 6 h in 5-minute points, 24 h in 15-minute points. */
 public final class HistoryBuilder {
-    /** The windows offered, with their step. */
-    public static final Map<String, Duration[]> WINDOWS = Map.of(
-            "1h", new Duration[] {Duration.ofHours(1), Duration.ofMinutes(1)},
-            "6h", new Duration[] {Duration.ofHours(6), Duration.ofMinutes(5)},
-            "24h", new Duration[] {Duration.ofHours(24), Duration.ofMinutes(15)});
+    /** A history window: how far back, and the length of each point. */
+    public record Window(Duration span, Duration step) {
+    }
+
+    /** The windows offered. */
+    public static final Map<String, Window> WINDOWS = Map.of(
+            "1h", new Window(Duration.ofHours(1), Duration.ofMinutes(1)),
+            "6h", new Window(Duration.ofHours(6), Duration.ofMinutes(5)),
+            "24h", new Window(Duration.ofHours(24), Duration.ofMinutes(15)));
 
     private final PerformanceMonitor monitor;
     private final Clock clock;
@@ -31,13 +35,13 @@ public final class HistoryBuilder {
 
     /** The history of {@code window} (a key of {@link #WINDOWS}), including the minute in progress. */
     public PerfHistory history(String window) {
-        Duration[] spec = WINDOWS.get(window);
+        Window spec = WINDOWS.get(window);
         if (spec == null) {
             throw new IllegalArgumentException("must be one of 1h, 6h, 24h (was '" + window + "')");
         }
         Instant to = clock.instant();
-        Instant from = to.minus(spec[0]);
-        long step = spec[1].toSeconds();
+        Instant from = to.minus(spec.span());
+        long step = spec.step().toSeconds();
         List<MinuteRollup> minutes = new ArrayList<>(monitor.rollups().between(from, to));
         MinuteRollup current = monitor.currentMinute();
         if (minutes.isEmpty() || minutes.getLast().at().isBefore(current.at())) {

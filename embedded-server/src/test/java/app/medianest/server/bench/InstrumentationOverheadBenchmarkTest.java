@@ -33,9 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Also prints the in-process cost of one timer record.
  */
 class InstrumentationOverheadBenchmarkTest {
-    private static final int WORKERS = 4;
-    private static final Duration ROUND = Duration.ofMillis(400);
-    private static final int ROUNDS = 4;
+    private static final int WORKERS = 2;
+    private static final Duration ROUND = Duration.ofMillis(200);
+    private static final int ROUNDS = 10;
     private static final String BASELINE = "no route timers";
 
     @Test
