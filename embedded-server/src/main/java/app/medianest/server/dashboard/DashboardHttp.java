@@ -34,7 +34,15 @@ public final class DashboardHttp {
     private final ServiceStatusRepository statuses;
     private final RecentlyAddedSource recentlyAdded;
 
-    public DashboardHttp(RequestService requests, ServiceStatusRepository statuses, RecentlyAddedSource recentlyAdded) {
+    private final app.medianest.server.cache.ResponseCache responses;
+
+    /**
+     * @param responses per-user cache of the serialized stats (invalidated by {@link DashboardCaches} on every
+     *                  change of the user's requests or of a service status)
+     */
+    public DashboardHttp(RequestService requests, ServiceStatusRepository statuses, RecentlyAddedSource recentlyAdded,
+                         app.medianest.server.cache.ResponseCache responses) {
+        this.responses = responses;
         this.requests = requests;
         this.statuses = statuses;
         this.recentlyAdded = recentlyAdded;
@@ -48,6 +56,10 @@ public final class DashboardHttp {
 
     private void stats(Exchange ex) {
         Principal p = ex.principal();
+        responses.sendForUser(ex, p.userId(), "dashboard.stats", () -> statsOf(p));
+    }
+
+    private DashboardStats statsOf(Principal p) {
         List<MediaRequestView> recent = List.of();
         RequestCounts counts = RequestCounts.EMPTY;
         if (p.userId() != null) {
@@ -55,8 +67,8 @@ public final class DashboardHttp {
                     RECENT_REQUESTS).items();
             counts = requests.counts(p.userId());
         }
-        ex.okCacheable(new DashboardStats(new UserView(p.userId(), p.username(), p.email(), p.role()),
-                new DashboardStats.Requests(recent, counts), recentlyAdded(), summary(statuses.findAll())));
+        return new DashboardStats(new UserView(p.userId(), p.username(), p.email(), p.role()),
+                new DashboardStats.Requests(recent, counts), recentlyAdded(), summary(statuses.findAll()));
     }
 
     private List<?> recentlyAdded() {

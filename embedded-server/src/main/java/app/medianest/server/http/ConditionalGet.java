@@ -52,7 +52,7 @@ public final class ConditionalGet {
      * Whether an {@code If-None-Match} header names {@code etag}: {@code *}, or a comma-separated list compared
      * with the weak comparison RFC 9110 prescribes for this header (a {@code W/} prefix is ignored).
      */
-    static boolean matches(Optional<String> ifNoneMatch, String etag) {
+    public static boolean matches(Optional<String> ifNoneMatch, String etag) {
         if (ifNoneMatch.isEmpty()) {
             return false;
         }

@@ -25,8 +25,11 @@ public final class RequestsHttp {
     static final int MAX_SEASON_NUMBER = 9999;
 
     private final RequestService requests;
+    private final app.medianest.server.cache.ResponseCache responses;
 
-    public RequestsHttp(RequestService requests) {
+    /** @param responses per-user cache of "my requests" pages and counts, invalidated on every change to them */
+    public RequestsHttp(RequestService requests, app.medianest.server.cache.ResponseCache responses) {
+        this.responses = responses;
         this.requests = requests;
     }
 
@@ -85,8 +88,16 @@ public final class RequestsHttp {
 
     private void listMine(Exchange ex) {
         RequestListQuery q = RequestListQuery.parse(ex, false);
-        RequestFilter mine = q.filter().withUser(RequestService.requireUser(ex.principal()));
-        sendPage(ex, requests, q.page(), mine);
+        UUID me = RequestService.requireUser(ex.principal());
+        RequestFilter mine = q.filter().withUser(me);
+        ListParams p = q.page();
+        // Keyed by the validated parameters, so equivalent query strings share an entry.
+        String key = "requests.mine|" + mine + "|" + p;
+        responses.sendForUser(ex, me, key, () -> {
+            Page<MediaRequestView> page = p.run(() -> requests.list(mine, p.sort(), p.desc(), p.cursor(), p.limit()));
+            return app.medianest.model.Envelope.of(page.items(), Exchange.meta("nextCursor", page.nextCursor(),
+                    "limit", p.limit()));
+        });
     }
 
     /** Sends one page with {@code meta.nextCursor} and {@code meta.limit}, conditional-GET enabled. */
@@ -96,7 +107,8 @@ public final class RequestsHttp {
     }
 
     private void myCounts(Exchange ex) {
-        ex.okCacheable(requests.counts(RequestService.requireUser(ex.principal())));
+        UUID me = RequestService.requireUser(ex.principal());
+        responses.sendForUser(ex, me, "requests.counts", () -> requests.counts(me));
     }
 
     private void getOne(Exchange ex) {

@@ -68,10 +68,27 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/dashboard/status/{service}", Access.USER),
             Map.entry("GET /api/v1/dashboard/notifications", Access.USER),
             Map.entry("POST /api/v1/dashboard/notifications/{id}/read", Access.USER),
-            Map.entry("GET /api/v1/events", Access.USER)));
+            Map.entry("GET /api/v1/events", Access.USER),
+            Map.entry("GET /metrics", Access.SECRET),
+            Map.entry("GET /api/v1/performance/metrics", Access.ADMIN),
+            Map.entry("GET /api/v1/performance/history", Access.ADMIN),
+            Map.entry("GET /api/v1/performance/report", Access.ADMIN),
+            Map.entry("GET /api/v1/performance/alerts", Access.ADMIN),
+            Map.entry("POST /api/v1/performance/alerts/{id}/ack", Access.ADMIN),
+            Map.entry("GET /api/v1/admin/alert-rules", Access.ADMIN),
+            Map.entry("PUT /api/v1/admin/alert-rules", Access.ADMIN),
+            Map.entry("GET /api/v1/admin/feature-flags", Access.ADMIN),
+            Map.entry("PUT /api/v1/admin/feature-flags", Access.ADMIN),
+            Map.entry("POST /api/v1/admin/cache/flush", Access.ADMIN)));
 
     /** Routes that only make sense for a signed-in person: API keys get 403 there. */
     static final java.util.Set<String> SESSION_ONLY = java.util.Set.of("POST /api/v1/auth/password");
+
+    /**
+     * SECRET routes that also accept admins (Prometheus scraping: its own bearer token, or an admin); everyone
+     * else gets 401, or 403 when signed in without being an admin.
+     */
+    static final java.util.Set<String> SECRET_OR_ADMIN = java.util.Set.of("GET /metrics");
 
     /** The kinds of caller. */
     enum Caller { NONE, MALFORMED, EXPIRED, REVOKED, USER, OTHER_USER, ADMIN, USER_API_KEY, ADMIN_API_KEY }
@@ -166,6 +183,7 @@ class AuthorizationMatrixTest {
                 boolean keyRefused = SESSION_ONLY.contains(method + " " + r.path())
                         && (c == Caller.USER_API_KEY || c == Caller.ADMIN_API_KEY);
                 String verdict = keyRefused ? (status == 403 ? null : "API keys must get 403")
+                        : SECRET_OR_ADMIN.contains(method + " " + r.path()) ? checkAdminOrSecret(c, status)
                         : check(r.access(), c, status);
                 if (verdict != null) {
                     wrong.add(method + " " + r.path() + " as " + c + ": " + status + " (" + verdict + ")");
@@ -198,6 +216,15 @@ class AuthorizationMatrixTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String checkAdminOrSecret(Caller c, int status) {
+        boolean invalid = c == Caller.NONE || c == Caller.MALFORMED || c == Caller.EXPIRED || c == Caller.REVOKED;
+        boolean admin = c == Caller.ADMIN || c == Caller.ADMIN_API_KEY;
+        if (admin) {
+            return status == 200 ? null : "admins may read it";
+        }
+        return invalid ? (status == 401 ? null : "expected 401") : (status == 403 ? null : "expected 403");
     }
 
     private static String check(Access access, Caller c, int status) {
