@@ -82,7 +82,11 @@ class ConsoleDashboardViewTest {
             return active.getItems().stream().anyMatch(a -> a.ruleId().equals("memory"));
         });
         assertEquals("warning", active.getItems().getFirst().severity());
-        robot.clickOn(robot.from(active).lookup(".button").queryButton());
+        java.util.function.Supplier<java.util.Optional<javafx.scene.control.Button>> ackButton = () -> robot
+                .from(active).lookup((javafx.scene.control.Button b) -> b.getScene() != null && b.isVisible())
+                .tryQuery();
+        ConsoleFixture.await("the acknowledge button", Duration.ofSeconds(10), () -> ackButton.get().isPresent());
+        robot.interact(() -> ackButton.get().orElseThrow().fire());
         ConsoleFixture.await("the acknowledgement", Duration.ofSeconds(10), () -> fixture.adminApi()
                 .get("/api/v1/performance/alerts").path("active").get(0).hasNonNull("acknowledgedAt"));
         ConsoleFixture.await("the warning colour", Duration.ofSeconds(10), () -> {
