@@ -122,6 +122,9 @@ public final class ThresholdChart extends Region {
         }
         Thresholds t = model.thresholds();
         double max = niceMax(Math.max(dataMax(live, from), Math.max(orZero(t.warning()), orZero(t.critical()))));
+        if ("%".equals(model.unit())) {
+            max = Math.min(max, 100);
+        }
         g.setStroke(Color.web("#2c323a"));
         g.setLineWidth(1);
         g.setFont(SMALL);

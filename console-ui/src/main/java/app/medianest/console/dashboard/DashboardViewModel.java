@@ -147,8 +147,8 @@ public final class DashboardViewModel {
             names.sort(null);
             routes.setAll(names);
         }
-        if (selectedRoute.get() == null && !routes.isEmpty()) {
-            selectedRoute.set(routes.getFirst());
+        if (selectedRoute.get() == null && !t.routes().isEmpty()) {
+            selectedRoute.set(t.routes().keySet().iterator().next());
         }
         String r = selectedRoute.get();
         List<Double> v = r == null ? null : t.routes().get(r);

@@ -44,7 +44,7 @@ public final class RequestsView {
         table.getColumns().add(Tables.column("Type", 60, r -> r.mediaType().wire()));
         table.getColumns().add(Tables.column("Status", 80, r -> r.status().wire()));
         table.getColumns().add(Tables.column("Requested by", 130, MediaRequestView::username));
-        table.getColumns().add(Tables.column("Seasons", 80, r -> r.seasons() == null ? "" : r.seasons()));
+        table.getColumns().add(Tables.column("Seasons", 80, r -> r.seasons() == null || r.seasons().isEmpty() ? "" : r.seasons()));
         table.getColumns().add(Tables.column("Created", 140, MediaRequestView::createdAt));
         table.getColumns().add(Tables.column("Decline reason", 200, MediaRequestView::declineReason));
         table.setPlaceholder(new Label("No requests match"));
