@@ -25,6 +25,7 @@ public final class CachesViewModel {
     private final ObservableList<FlagRow> flags = FXCollections.observableArrayList();
     private final ObservableList<JobRow> jobs = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private String lastAction = "";
 
     public CachesViewModel(ApiClient api, Tasks tasks) {
         this.api = api;
@@ -39,7 +40,9 @@ public final class CachesViewModel {
             caches.setAll(l.caches());
             flags.setAll(l.flags());
             jobs.setAll(l.jobs());
-            message.set(l.problems());
+            message.set(lastAction.isEmpty() ? l.problems()
+                    : l.problems().isEmpty() ? lastAction : lastAction + ". " + l.problems());
+            lastAction = "";
         }, this::failed);
     }
 
@@ -69,7 +72,7 @@ public final class CachesViewModel {
         try {
             for (JsonNode n : api.get("/api/v1/dashboard/status")) {
                 j.add(new JobRow("status poller", n.path("displayName").asText(n.path("name").asText()),
-                        n.path("status").asText(), "checked " + n.path("lastCheckAt").asText("never")
+                        n.path("status").asText(), "checked " + when(n.path("lastCheckAt"))
                         + (n.path("responseTimeMs").isNumber() ? ", " + n.path("responseTimeMs").asLong() + " ms" : "")));
             }
         } catch (ApiException e) {
@@ -86,11 +89,22 @@ public final class CachesViewModel {
         return new Loaded(c, f, j, String.join("; ", problems));
     }
 
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
+            .ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
+    private static String when(JsonNode at) {
+        try {
+            return at.isTextual() ? TIME.format(java.time.Instant.parse(at.asText())) : "never";
+        } catch (java.time.format.DateTimeParseException e) {
+            return at.asText();
+        }
+    }
+
     /** Empties one cache, or all of them for null. */
     public void flush(String cache) {
         tasks.run(() -> api.post("/api/v1/admin/cache/flush", cache == null ? null : ApiClient.fields("cache", cache)),
                 r -> {
-                    message.set(cache == null ? "Flushed every cache" : "Flushed " + cache);
+                    lastAction = cache == null ? "Flushed every cache" : "Flushed " + cache;
                     refresh();
                 }, this::failed);
     }
@@ -98,7 +112,7 @@ public final class CachesViewModel {
     /** Switches a feature flag. */
     public void setFlag(FlagRow flag, boolean on) {
         tasks.run(() -> api.put("/api/v1/admin/feature-flags", ApiClient.fields(flag.name(), on)), r -> {
-            message.set(flag.name() + (on ? " on" : " off"));
+            lastAction = flag.name() + (on ? " switched on" : " switched off");
             refresh();
         }, this::failed);
     }

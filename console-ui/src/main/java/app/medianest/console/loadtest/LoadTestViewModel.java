@@ -127,7 +127,7 @@ public final class LoadTestViewModel {
         }
         b.append(line(r.overall()));
         for (Check c : r.verdict().checks()) {
-            b.append(String.format(Locale.ROOT, "%s %s: %.1f %s %s %.1f%n", c.passed() ? "ok  " : "FAIL", c.name(),
+            b.append(String.format(Locale.ROOT, "%s %s: %.4g %s %s %.4g%n", c.passed() ? "ok  " : "FAIL", c.name(),
                     c.actual(), c.unit(), c.comparison(), c.limit()));
         }
         tasks.run(() -> {
