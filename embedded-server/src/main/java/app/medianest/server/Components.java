@@ -14,6 +14,8 @@ import app.medianest.server.config.SettingsCatalog;
 import app.medianest.server.db.Jdbc;
 import app.medianest.server.settings.AppSettings;
 import app.medianest.server.upstream.PlexTvClient;
+import app.medianest.server.upstream.ServiceEvents;
+import app.medianest.server.youtube.DownloadEvents;
 import app.medianest.server.users.AdminUsersHttp;
 import app.medianest.server.db.Database;
 import app.medianest.server.health.HealthService;
@@ -44,6 +46,7 @@ public final class Components implements AutoCloseable {
     private final AccountService accounts;
     private final AuthHttp authHttp;
     private final AdminUsersHttp adminUsersHttp;
+    private final Integrations integrations;
     private final Jobs jobs = new Jobs();
 
     private Components(ServerConfig config, Clock clock, Database database) {
@@ -67,8 +70,11 @@ public final class Components implements AutoCloseable {
         this.accounts = new AccountService(jdbc, users, sessions, new PasswordHasher(), limiter, secretBox,
                 appSettings, clock);
         String plexClientId = appSettings.getOrCreate(AppSettings.PLEX_CLIENT_ID, () -> UUID.randomUUID().toString());
+        // ServiceEvents / DownloadEvents: the event bus and notifications connect here (no-op until then).
+        this.integrations = new Integrations(config, clock, jdbc, secretBox, users, serviceStatus, plexClientId,
+                ServiceEvents.NONE, DownloadEvents.NONE);
         PlexTvClient plexTv = new PlexTvClient(s.required(SettingsCatalog.PLEXTV_URL), plexClientId, version(),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), integrations.resilience().guard("plex-tv"));
         this.authHttp = new AuthHttp(accounts, sessions, plexTv);
         this.adminUsersHttp = new AdminUsersHttp(accounts, users, sessions, apiKeys, appSettings, clock);
     }
@@ -80,6 +86,7 @@ public final class Components implements AutoCloseable {
                 s.string(SettingsCatalog.ADMIN_PASSWORD).orElse(null));
         jobs.every("session-last-used", Duration.ofSeconds(60), Duration.ofSeconds(60), sessions::flushLastUsed);
         jobs.every("expired-sessions", Duration.ofMinutes(1), Duration.ofHours(1), sessions::deleteExpired);
+        integrations.startJobs(jobs);
     }
 
     static String version() {
@@ -148,16 +155,23 @@ public final class Components implements AutoCloseable {
         return secretBox;
     }
 
+    /** Plex, Overseerr (forwarder), Uptime Kuma, YouTube, breakers and service configuration. */
+    public Integrations integrations() {
+        return integrations;
+    }
+
     /** Registers the HTTP services' routes. */
     void routes(app.medianest.server.http.RouteTable routes) {
         health.routes(routes);
         authHttp.routes(routes);
         adminUsersHttp.routes(routes);
+        integrations.routes(routes);
     }
 
     @Override
     public void close() {
         jobs.close();
+        integrations.close();
         try {
             sessions.flushLastUsed();
         } catch (RuntimeException e) {

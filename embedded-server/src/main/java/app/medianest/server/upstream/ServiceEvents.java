@@ -1,0 +1,20 @@
+package app.medianest.server.upstream;
+
+/**
+ * What the integrations tell the rest of the server: breaker transitions and service status changes. The event
+ * bus (SSE {@code service.status}) and admin notifications connect here; the default does nothing.
+ * Implementations must be quick and must not throw: they are called on the thread that saw the change.
+ */
+public interface ServiceEvents {
+    /** Discards every event. */
+    ServiceEvents NONE = new ServiceEvents() {
+    };
+
+    /** An upstream's breaker changed state (also logged by the resilience layer). */
+    default void breakerTransition(BreakerTransition transition) {
+    }
+
+    /** A monitored service changed status (up, down, degraded, unknown). */
+    default void statusChanged(ServiceStatusChange change) {
+    }
+}
