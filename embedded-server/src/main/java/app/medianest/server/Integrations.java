@@ -43,8 +43,10 @@ import app.medianest.server.youtube.YtDlp;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The integrations' part of the object graph (step 4): breakers, service configuration, Plex, Overseerr with its
@@ -65,11 +67,16 @@ public final class Integrations implements AutoCloseable {
     private final DownloadQueue downloads;
     private final YoutubeService youtube;
     private final ServiceTester tester;
+    private final List<ServiceEvents> serviceListeners = new CopyOnWriteArrayList<>();
+    private final List<DownloadEvents> downloadListeners = new CopyOnWriteArrayList<>();
 
     Integrations(ServerConfig config, Clock clock, Jdbc jdbc, SecretBox secretBox, UserRepository users,
-                 ServiceStatusRepository statuses, String plexClientId, ServiceEvents events,
+                 ServiceStatusRepository statuses, String plexClientId, ServiceEvents serviceEvents,
                  DownloadEvents downloadEvents) {
         this.settings = config.settings();
+        serviceListeners.add(serviceEvents);
+        downloadListeners.add(downloadEvents);
+        ServiceEvents events = ServiceEvents.broadcast(serviceListeners);
         ResilienceSettings rs = ResilienceSettings.from(settings);
         Duration cacheTtl = settings.duration(SettingsCatalog.PLEX_CACHE_TTL, Duration.ZERO, Duration.ofDays(1));
         this.resilience = new Resilience(rs, clock, events);
@@ -92,7 +99,8 @@ public final class Integrations implements AutoCloseable {
 
         YtDlp ytDlp = new YtDlp(serviceConfigs, config.dataDir().resolve("downloads"), Duration.ofSeconds(60));
         DownloadRepository downloadRepo = new DownloadRepository(jdbc);
-        this.downloads = new DownloadQueue(downloadRepo, ytDlp, downloadEvents, plex::refreshFor,
+        this.downloads = new DownloadQueue(downloadRepo, ytDlp, DownloadEvents.broadcast(downloadListeners),
+                plex::refreshFor,
                 userId -> folderOf(users, userId), clock,
                 settings.integer(SettingsCatalog.YOUTUBE_CONCURRENCY, 1, 16));
         this.youtube = new YoutubeService(jdbc, downloadRepo, downloads, ytDlp, resilience.guard("youtube"), clock,
@@ -148,6 +156,16 @@ public final class Integrations implements AutoCloseable {
         new YoutubeHttp(youtube).routes(routes);
         // Last: its /api/v1/media/{type}/{tmdbId} route must not shadow /api/v1/media/requests/{id}.
         new MediaHttp(media).routes(routes);
+    }
+
+    /** Adds a listener for breaker transitions and service status changes (besides the one given at start). */
+    public void addServiceListener(ServiceEvents listener) {
+        serviceListeners.add(listener);
+    }
+
+    /** Adds a listener for download progress and status changes (besides the one given at start). */
+    public void addDownloadListener(DownloadEvents listener) {
+        downloadListeners.add(listener);
     }
 
     /** The Plex library; {@code plex().recentlyAdded(10)} feeds the dashboard (never throws). */

@@ -17,4 +17,19 @@ public interface ServiceEvents {
     /** A monitored service changed status (up, down, degraded, unknown). */
     default void statusChanged(ServiceStatusChange change) {
     }
+
+    /** Passes every event to each of {@code listeners} (a live, thread-safe collection), in order. */
+    static ServiceEvents broadcast(java.util.Collection<? extends ServiceEvents> listeners) {
+        return new ServiceEvents() {
+            @Override
+            public void breakerTransition(BreakerTransition transition) {
+                listeners.forEach(l -> l.breakerTransition(transition));
+            }
+
+            @Override
+            public void statusChanged(ServiceStatusChange change) {
+                listeners.forEach(l -> l.statusChanged(change));
+            }
+        };
+    }
 }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * Polls Uptime Kuma and writes every monitor's status in one bulk upsert ({@code service_status}, named by the
- * monitor's name in lower case with dashes). A status that differs from the stored one is reported to
+ * monitor's name in lower case with dashes; uptimes as percentages). A status that differs from the stored one is reported to
  * {@link ServiceEvents}. When Uptime Kuma cannot be read, stored statuses are left as they are.
  */
 public final class StatusPoller {
@@ -51,8 +51,9 @@ public final class StatusPoller {
         Instant now = clock.instant();
         List<ServiceStatusView> next = new ArrayList<>();
         for (MonitorReading r : readings) {
-            next.add(new ServiceStatusView(key(r.name()), r.name(), r.state(), r.responseTimeMs(), r.uptime24h(),
-                    r.uptime30d(), now, r.message()));
+            String display = r.name().length() > 128 ? r.name().substring(0, 128) : r.name();
+            next.add(new ServiceStatusView(key(r.name()), display, r.state(), r.responseTimeMs(),
+                    percent(r.uptime24h()), percent(r.uptime30d()), now, r.message()));
         }
         Map<String, ServiceStatusView> before = statuses.findAll().stream()
                 .collect(Collectors.toMap(ServiceStatusView::name, Function.identity(), (a, b) -> a));
@@ -74,6 +75,11 @@ public final class StatusPoller {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "A service status listener failed", e);
         }
+    }
+
+    /** Uptime Kuma's 0..1 ratio as the percentage the dashboard shows (99.86), two decimals. */
+    static Double percent(Double ratio) {
+        return ratio == null ? null : Math.round(ratio * 10_000) / 100.0;
     }
 
     /** {@code "Plex Media Server"} -> {@code plex-media-server}; at most 64 characters. */

@@ -16,4 +16,19 @@ public interface DownloadEvents {
     /** A download changed status. */
     default void statusChanged(DownloadChange change) {
     }
+
+    /** Passes every event to each of {@code listeners} (a live, thread-safe collection), in order. */
+    static DownloadEvents broadcast(java.util.Collection<? extends DownloadEvents> listeners) {
+        return new DownloadEvents() {
+            @Override
+            public void progress(DownloadProgress progress) {
+                listeners.forEach(l -> l.progress(progress));
+            }
+
+            @Override
+            public void statusChanged(DownloadChange change) {
+                listeners.forEach(l -> l.statusChanged(change));
+            }
+        };
+    }
 }
