@@ -50,6 +50,12 @@ public final class OutboxRepository {
                 + "AND sent_at IS NULL", requestId, OutboxAction.CREATE) > 0;
     }
 
+    /** The Overseerr id recorded on a request now (a create earlier in the same run may have just set it). */
+    Integer overseerrId(UUID requestId) {
+        return jdbc.queryOne("SELECT overseerr_id FROM media_requests WHERE id = ?", r -> r.nullableInt("overseerr_id"),
+                requestId).orElse(null);
+    }
+
     /** Up to {@link #BATCH} rows due at {@code now}, oldest first, a request's create before its other rows. */
     List<OutboxEntry> due(Instant now) {
         return jdbc.query(DUE, OutboxRepository::map, now);

@@ -93,20 +93,21 @@ public final class OutboxWorker {
     }
 
     private Optional<Delivered> changeStatus(OutboxEntry e) {
-        if (e.overseerrId() == null) {
+        Integer id = e.overseerrId() != null ? e.overseerrId() : outbox.overseerrId(e.requestId());
+        if (id == null) {
             return outbox.createPending(e.requestId()) ? Optional.empty()
                     : Optional.of(new Delivered(null, "no Overseerr request to " + e.action().wire()));
         }
         try {
             if (e.action() == OutboxAction.APPROVE) {
-                overseerr.approve(e.overseerrId());
+                overseerr.approve(id);
             } else {
-                overseerr.decline(e.overseerrId());
+                overseerr.decline(id);
             }
             return Optional.of(new Delivered(null, null));
         } catch (UpstreamException ex) {
             if (ex.kind() == UpstreamException.Kind.CLIENT_ERROR && ex.status() == 404) {
-                return Optional.of(new Delivered(null, "Overseerr request " + e.overseerrId() + " no longer exists"));
+                return Optional.of(new Delivered(null, "Overseerr request " + id + " no longer exists"));
             }
             throw ex;
         }
