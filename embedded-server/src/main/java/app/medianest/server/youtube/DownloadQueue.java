@@ -89,6 +89,11 @@ public final class DownloadQueue implements AutoCloseable {
         }
     }
 
+    /** Downloads running now. */
+    public synchronized int running() {
+        return active;
+    }
+
     /** The process id of a running download's current yt-dlp process (for diagnostics and tests). */
     public Optional<Long> pid(UUID downloadId) {
         return Optional.ofNullable(running.get(downloadId)).map(ProcessRun::pid);

@@ -71,7 +71,7 @@ public final class YoutubeService {
                     : "video") + " queued or downloading");
         }
         queue.dispatch();
-        return repo.find(row.id()).map(DownloadRow::view).orElseGet(row::view);
+        return row.view();
     }
 
     public Page<DownloadView> list(UUID userId, DownloadStatus status, String cursor, int limit) {
