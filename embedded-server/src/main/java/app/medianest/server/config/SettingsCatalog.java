@@ -79,7 +79,7 @@ public final class SettingsCatalog {
     public static final Setting UPSTREAM_CONNECT_TIMEOUT = new Setting("upstream.connect-timeout",
             "MEDIANEST_UPSTREAM_CONNECT_TIMEOUT", "2s", "Connect timeout of every upstream call");
     public static final Setting BREAKER_CALL_TIMEOUT = new Setting("resilience.call-timeout",
-            "MEDIANEST_BREAKER_CALL_TIMEOUT", "5s", "Longest an upstream call may take; slower calls count as failures");
+            "MEDIANEST_BREAKER_CALL_TIMEOUT", "5s", "Longest an upstream call may take; a timeout counts as a failure");
     public static final Setting BREAKER_FAILURE_RATE = new Setting("resilience.failure-rate",
             "MEDIANEST_BREAKER_FAILURE_RATE", "50", "Failure percentage at which a circuit breaker opens");
     public static final Setting BREAKER_MINIMUM_CALLS = new Setting("resilience.minimum-calls",
@@ -111,8 +111,8 @@ public final class SettingsCatalog {
             OUTBOX_MAX_BACKOFF);
 
     public static final List<Setting> ALL = Stream.concat(Stream.of(HOST, PORT, SHUTDOWN_GRACE, DATA_DIR, DB_URL,
-            DB_USER, DB_PASSWORD, DB_POOL_MAX, DB_POOL_MIN_IDLE, DB_ACQUIRE_TIMEOUT, DB_STATEMENT_TIMEOUT, DB_QUERY_TIMEOUT,
-            LOG_LEVEL, ADMIN_USERNAME, ADMIN_PASSWORD, ENCRYPTION_KEY, PLEXTV_URL, LOGIN_MAX_FAILURES, LOGIN_WINDOW,
+            DB_USER, DB_PASSWORD, DB_POOL_MAX, DB_POOL_MIN_IDLE, DB_ACQUIRE_TIMEOUT, DB_STATEMENT_TIMEOUT,
+            DB_QUERY_TIMEOUT, LOG_LEVEL, ADMIN_USERNAME, ADMIN_PASSWORD, ENCRYPTION_KEY, PLEXTV_URL, LOGIN_MAX_FAILURES, LOGIN_WINDOW,
             SESSION_CACHE_TTL, CORS_ORIGINS), INTEGRATIONS.stream()).toList();
 
     private SettingsCatalog() {

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Polls Uptime Kuma and writes every monitor's status in one bulk upsert ({@code service_status}, named by the
- * monitor's name in lower case with dashes; uptimes as percentages). A status that differs from the stored one is reported to
- * {@link ServiceEvents}. When Uptime Kuma cannot be read, stored statuses are left as they are.
+ * monitor's name in lower case with dashes; uptimes as percentages). A status that differs from the stored one is
+ * reported to {@link ServiceEvents}. When Uptime Kuma cannot be read, stored statuses are left as they are.
  */
 public final class StatusPoller {
     private static final System.Logger LOG = System.getLogger(StatusPoller.class.getName());

@@ -5,7 +5,6 @@ import app.medianest.server.services.ServiceConfig;
 import app.medianest.server.upstream.UpstreamException;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,11 +28,10 @@ import java.util.function.Function;
 public final class DownloadQueue implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DownloadQueue.class.getName());
     private static final Duration LONGEST_DOWNLOAD = Duration.ofHours(12);
-    private static final long PROGRESS_INTERVAL_NANOS = Duration.ofMillis(200).toNanos();
 
     private final DownloadRepository repo;
     private final YtDlp ytDlp;
-    private final DownloadEvents events;
+    private final DownloadNotifier notifier;
     private final LibraryRefresher refresher;
     private final Function<UUID, String> userFolder;
     private final Clock clock;
@@ -51,7 +49,7 @@ public final class DownloadQueue implements AutoCloseable {
                          Function<UUID, String> userFolder, Clock clock, int concurrency) {
         this.repo = repo;
         this.ytDlp = ytDlp;
-        this.events = events;
+        this.notifier = new DownloadNotifier(repo, events, clock);
         this.refresher = refresher;
         this.userFolder = userFolder;
         this.clock = clock;
@@ -133,10 +131,9 @@ public final class DownloadQueue implements AutoCloseable {
         }
         int items = url.playlist() ? Math.max(1, info.videoIds().size()) : 1;
         ProgressParser parser = new ProgressParser(items);
-        long[] last = {0};
-        int[] lastPercent = {-1};
+        DownloadNotifier.Progress progress = notifier.progressOf(row);
         ProcessRun run = ProcessRun.start(ytDlp.downloadArgs(c, url, dir, row.quality(), row.format()), line ->
-                parser.line(line).ifPresent(step -> progress(row, step, last, lastPercent)));
+                parser.line(line).ifPresent(progress::step));
         running.put(row.id(), run);
         if (stopped(row)) {
             run.kill();
@@ -144,7 +141,7 @@ public final class DownloadQueue implements AutoCloseable {
         int code = run.waitFor(LONGEST_DOWNLOAD);
         if (run.killed() || closing) {
             if (!closing) {
-                removePartials(dir, info.videoIds());
+                YtDlp.removePartials(dir, info.videoIds());
             }
             return;
         }
@@ -157,21 +154,6 @@ public final class DownloadQueue implements AutoCloseable {
         if (repo.complete(row.id(), names, clock.instant())) {
             publish(row.id());
             refresher.refresh(dir, c.setting("plexSectionKey").orElse(null));
-        }
-    }
-
-    private void progress(DownloadRow row, ProgressParser.Step step, long[] last, int[] lastPercent) {
-        long now = System.nanoTime();
-        if (step.percent() == lastPercent[0] || now - last[0] < PROGRESS_INTERVAL_NANOS && step.percent() < 100) {
-            return;
-        }
-        last[0] = now;
-        lastPercent[0] = step.percent();
-        repo.progress(row.id(), step.percent(), clock.instant());
-        try {
-            events.progress(new DownloadProgress(row.id(), row.userId(), step.percent(), step.speed(), step.eta()));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "A download progress listener failed", e);
         }
     }
 
@@ -191,27 +173,7 @@ public final class DownloadQueue implements AutoCloseable {
 
     /** Announces the row's current state. */
     void publish(UUID id) {
-        repo.find(id).ifPresent(r -> {
-            try {
-                events.statusChanged(new DownloadChange(r.userId(), r.view()));
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "A download status listener failed", e);
-            }
-        });
-    }
-
-    /** yt-dlp leaves {@code .part} files behind when stopped; remove those of this download's videos. */
-    private static void removePartials(Path dir, List<String> videoIds) {
-        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, "*.part")) {
-            for (Path p : parts) {
-                String name = p.getFileName().toString();
-                if (videoIds.stream().anyMatch(id -> id != null && name.contains("[" + id + "]"))) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Could not remove partial files in {0}", dir);
-        }
+        notifier.statusChanged(id);
     }
 
     /** Stops every running download's process; their rows stay downloading and are queued again at next start. */

@@ -44,8 +44,8 @@ public final class DownloadRepository {
     /** How many downloads the user queued since {@code since}, and the oldest of them. */
     Window window(Handle h, UUID userId, Instant since) {
         return h.queryOne("SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM youtube_downloads "
-                        + "WHERE user_id = ? AND created_at > ?", r -> new Window(r.longValue("n"), r.instant("oldest")),
-                userId, since).orElse(new Window(0, null));
+                + "WHERE user_id = ? AND created_at > ?", r -> new Window(r.longValue("n"), r.instant("oldest")), userId,
+                since).orElse(new Window(0, null));
     }
 
     /** Submissions in the rate window. */

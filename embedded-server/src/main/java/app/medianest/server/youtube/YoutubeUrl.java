@@ -2,6 +2,8 @@ package app.medianest.server.youtube;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -84,7 +86,7 @@ public record YoutubeUrl(String videoId, String playlistId) {
         }
         for (String pair : query.split("&")) {
             if (pair.startsWith(name + "=") && pair.length() > name.length() + 1) {
-                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
+                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
             }
         }
         return null;

@@ -9,6 +9,8 @@ import app.medianest.server.upstream.UpstreamHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,6 +115,21 @@ public final class YtDlp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UpstreamException(SERVICE, UpstreamException.Kind.UNREACHABLE, 0, "interrupted", e);
+        }
+    }
+
+    /** yt-dlp leaves {@code .part} files behind when stopped; removes those of {@code videoIds} in {@code dir}. */
+    static void removePartials(Path dir, List<String> videoIds) {
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, "*.part")) {
+            for (Path p : parts) {
+                String name = p.getFileName().toString();
+                if (videoIds.stream().anyMatch(id -> id != null && name.contains("[" + id + "]"))) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            System.getLogger(YtDlp.class.getName()).log(System.Logger.Level.DEBUG,
+                    "Could not remove partial files in {0}", dir);
         }
     }
 
