@@ -142,9 +142,18 @@ public final class DownloadRepository {
                 now.truncatedTo(ChronoUnit.MICROS), DownloadStatus.DOWNLOADING);
     }
 
-    private static String filesJson(List<String> files) {
+    /** The file list as JSON within the column's 4000 characters (a long playlist ends in "... and N more"). */
+    static String filesJson(List<String> files) {
         try {
-            return JSON.writeValueAsString(files);
+            List<String> kept = new ArrayList<>(files);
+            String json = JSON.writeValueAsString(kept);
+            while (json.length() > 4000 && !kept.isEmpty()) {
+                kept.removeLast();
+                List<String> shown = new ArrayList<>(kept);
+                shown.add("... and " + (files.size() - kept.size()) + " more");
+                json = JSON.writeValueAsString(shown);
+            }
+            return json;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a file list", e);
         }
