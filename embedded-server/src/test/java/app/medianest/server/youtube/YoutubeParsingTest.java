@@ -18,7 +18,8 @@ class YoutubeParsingTest {
     @Test
     void videoUrlsInEveryCommonShapeGiveTheVideoId() {
         for (String url : List.of("https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-                "http://youtube.com/watch?v=dQw4w9WgXcQ&t=1", "https://m.youtube.com/watch?feature=share&v=dQw4w9WgXcQ", "https://youtu.be/dQw4w9WgXcQ?si=abc",
+                "http://youtube.com/watch?v=dQw4w9WgXcQ&t=1", "https://m.youtube.com/watch?feature=share&v=dQw4w9WgXcQ",
+                "https://youtu.be/dQw4w9WgXcQ?si=abc",
                 "https://www.youtube.com/shorts/dQw4w9WgXcQ", "https://www.youtube.com/embed/dQw4w9WgXcQ",
                 "https://music.youtube.com/watch?v=dQw4w9WgXcQ&list=RDAMVM")) {
             YoutubeUrl u = YoutubeUrl.parse(url);
