@@ -5,6 +5,7 @@ import app.medianest.model.plex.PlexCollectionView;
 import app.medianest.model.plex.PlexItemView;
 import app.medianest.model.plex.PlexLibraryView;
 import app.medianest.model.plex.PlexServerInfo;
+import app.medianest.server.resilience.CacheState;
 import app.medianest.server.resilience.Cached;
 import app.medianest.server.resilience.StaleCache;
 import app.medianest.server.upstream.UpstreamException;
@@ -14,6 +15,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Plex library as MediaNest serves it: answers cached for the service-data TTL, and when Plex is down or its
@@ -25,8 +32,11 @@ public final class PlexService {
     public static final int RECENT = 20;
     private static final System.Logger LOG = System.getLogger(PlexService.class.getName());
 
+    private static final long DASHBOARD_WAIT_MS = 250;
+
     private final PlexClient client;
     private final StaleCache cache;
+    private final AtomicReference<CompletableFuture<List<PlexItemView>>> recentRefresh = new AtomicReference<>();
 
     public PlexService(PlexClient client, StaleCache cache) {
         this.client = client;
@@ -65,20 +75,55 @@ public final class PlexService {
     }
 
     /**
-     * Up to {@code limit} newest items for the dashboard: cached, stale when Plex is down, and empty when Plex is
-     * not configured or has never answered. Never throws.
+     * Up to {@code limit} newest items for the dashboard, without ever waiting on a slow Plex: the cached list
+     * (fresh or stale) is returned at once and, when it is not fresh, refreshed in the background. Only before
+     * anything was cached does it wait, at most {@value #DASHBOARD_WAIT_MS} ms. Empty when Plex is not configured,
+     * down, or slow; never throws.
      */
     public List<PlexItemView> recentlyAdded(int limit) {
         if (!client.configured()) {
             return List.of();
         }
+        Optional<Cached<List<PlexItemView>>> cached = cache.peek("recent");
+        if (cached.isPresent() && cached.get().state() == CacheState.HIT) {
+            return first(cached.get().value(), limit);
+        }
+        CompletableFuture<List<PlexItemView>> refresh = refreshRecentlyAdded();
+        if (cached.isPresent()) {
+            return first(cached.get().value(), limit);
+        }
         try {
-            List<PlexItemView> all = recentlyAdded().value();
-            return List.copyOf(all.subList(0, Math.min(Math.max(limit, 0), all.size())));
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "No recently added items for the dashboard: {0}", e.getMessage());
+            return first(refresh.get(DASHBOARD_WAIT_MS, TimeUnit.MILLISECONDS), limit);
+        } catch (ExecutionException | TimeoutException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return List.of();
         }
+    }
+
+    /** One background load of the recently-added list at a time. */
+    private CompletableFuture<List<PlexItemView>> refreshRecentlyAdded() {
+        CompletableFuture<List<PlexItemView>> next = new CompletableFuture<>();
+        CompletableFuture<List<PlexItemView>> running = recentRefresh.compareAndExchange(null, next);
+        if (running != null) {
+            return running;
+        }
+        Thread.ofVirtual().name("plex-recently-added").start(() -> {
+            try {
+                next.complete(recentlyAdded().value());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "No recently added items for the dashboard: {0}", e.getMessage());
+                next.completeExceptionally(e);
+            } finally {
+                recentRefresh.compareAndSet(next, null);
+            }
+        });
+        return next;
+    }
+
+    private static List<PlexItemView> first(List<PlexItemView> items, int limit) {
+        return List.copyOf(items.subList(0, Math.min(Math.max(limit, 0), items.size())));
     }
 
     public Cached<List<PlexCollectionView>> collections(String sectionKey) {

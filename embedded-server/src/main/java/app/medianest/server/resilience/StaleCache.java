@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -43,6 +44,17 @@ public final class StaleCache {
             }
             return new Cached<>((T) old, CacheState.STALE);
         }
+    }
+
+    /** The fresh value of {@code key} or, failing that, its last good value, without loading anything. */
+    @SuppressWarnings("unchecked")
+    public <T> Optional<Cached<T>> peek(String key) {
+        Object hit = fresh.getIfPresent(key);
+        if (hit != null) {
+            return Optional.of(new Cached<>((T) hit, CacheState.HIT));
+        }
+        Object old = lastGood.getIfPresent(key);
+        return old == null ? Optional.empty() : Optional.of(new Cached<>((T) old, CacheState.STALE));
     }
 
     /** Forgets everything, e.g. after the upstream's address changed. */

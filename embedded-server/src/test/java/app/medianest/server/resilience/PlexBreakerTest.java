@@ -126,6 +126,21 @@ class PlexBreakerTest {
     }
 
     @Test
+    void theDashboardFeedNeverWaitsForAHangingPlexEvenBeforeTheBreakerOpens() {
+        assertEquals(200, server.get("/api/v1/plex/recently-added", user).status());
+        CLOCK.advance(Duration.ofSeconds(121));
+        plex.hang();
+        Stats feed = measureCall(() -> {
+            List<?> items = server.integrations().plex().recentlyAdded(10);
+            assertEquals(10, items.size(), "the last good list");
+            return items;
+        });
+        assertEquals("closed", breaker().get("state").asText(), "measured while the breaker was still closed");
+        System.out.println("Dashboard feed with Plex hanging, breaker closed: " + feed);
+        assertTrue(feed.p99 < 50, feed.toString());
+    }
+
+    @Test
     void withoutACachedAnswerAnOpenBreakerMeans503() {
         plex.refuseConnections();
         for (int i = 0; i < 4; i++) {
