@@ -23,6 +23,7 @@ import app.medianest.server.resilience.ResilienceHttp;
 import app.medianest.server.resilience.ResilienceSettings;
 import app.medianest.server.resilience.StaleCache;
 import app.medianest.server.services.AdminServicesHttp;
+import app.medianest.server.services.ServiceConfig;
 import app.medianest.server.services.ServiceConfigRepository;
 import app.medianest.server.services.ServiceConfigs;
 import app.medianest.server.services.ServiceName;
@@ -32,6 +33,7 @@ import app.medianest.server.upstream.ServiceEvents;
 import app.medianest.server.upstream.UpstreamHttp;
 import app.medianest.server.uptime.StatusPoller;
 import app.medianest.server.uptime.UptimeKumaClient;
+import app.medianest.server.users.User;
 import app.medianest.server.users.UserRepository;
 import app.medianest.server.youtube.DownloadEvents;
 import app.medianest.server.youtube.DownloadQueue;
@@ -39,6 +41,7 @@ import app.medianest.server.youtube.DownloadRepository;
 import app.medianest.server.youtube.YoutubeHttp;
 import app.medianest.server.youtube.YoutubeService;
 import app.medianest.server.youtube.YtDlp;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -114,15 +117,15 @@ public final class Integrations implements AutoCloseable {
         serviceConfigs.onChange(this::configurationChanged);
     }
 
-    private static String describePlex(PlexClient client, app.medianest.server.services.ServiceConfig c) {
-        var server = client.probe(c);
+    private static String describePlex(PlexClient client, ServiceConfig c) {
+        JsonNode server = client.probe(c);
         return "Plex Media Server '" + server.path("friendlyName").asText("?") + "' version "
                 + server.path("version").asText("?");
     }
 
     /** A user's download folder: the user name made safe for file systems, else the id. */
     private static String folderOf(UserRepository users, UUID userId) {
-        String name = users.findById(userId).map(u -> u.username()).orElse("");
+        String name = users.findById(userId).map(User::username).orElse("");
         String safe = name.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]+", "");
         return safe.isEmpty() ? userId.toString() : safe;
     }
