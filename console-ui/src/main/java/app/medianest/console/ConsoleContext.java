@@ -44,6 +44,7 @@ public final class ConsoleContext implements AutoCloseable {
     private final ShellViewModel shell = new ShellViewModel();
     private final Models models;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile java.util.function.Consumer<EmbeddedServer> afterStart = s -> { };
 
     /**
      * @param config where the server's configuration comes from (called at every start)
@@ -90,6 +91,7 @@ public final class ConsoleContext implements AutoCloseable {
                 EmbeddedServer server = controller.server().orElseThrow();
                 setupPending = server.components().accounts().setupToken().isPresent();
                 api.token(ConsoleSignIn.issue(server).orElse(null));
+                afterStart.accept(server);
             }
             case ServerEvent.Stopping s -> {
                 controller.server().ifPresent(server -> ConsoleSignIn.revoke(server, api.token()));
@@ -116,6 +118,11 @@ public final class ConsoleContext implements AutoCloseable {
 
     private Optional<String> pendingSetupToken() {
         return controller.server().flatMap(s -> s.components().accounts().setupToken());
+    }
+
+    /** Work to do on the controller thread each time the server has started (demo mode fills its data). */
+    public void afterStart(java.util.function.Consumer<EmbeddedServer> action) {
+        this.afterStart = action;
     }
 
     /** Starts the server (in the background) and the pollers. */

@@ -8,6 +8,7 @@ import app.medianest.server.config.ConfigLoader;
 import app.medianest.server.config.ServerConfig;
 import app.medianest.server.config.Settings;
 import app.medianest.server.config.SettingsCatalog;
+import app.medianest.server.demo.DemoMode;
 import app.medianest.server.logging.LogSetup;
 
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import java.util.concurrent.Executors;
 /**
  * Entry point of {@code medianest-console.jar} (not the Application subclass, so JavaFX runs from the class
  * path). Configures logging, builds the non-UI object graph, starts the server in-process with the same
- * configuration sources as the headless server, then opens the window. {@code --smoke-test} starts the
+ * configuration sources as the headless server, then opens the window. {@code --demo} runs the server's demo
+ * mode (simulated upstreams, its own database) inside the console. {@code --smoke-test} starts the
  * server without any UI, checks {@code /health} and exits 0 (the installer's smoke test).
  */
 public final class Launcher {
@@ -40,7 +42,8 @@ public final class Launcher {
             System.exit(SmokeTest.run(System.out, System.err));
         }
         if (Arrays.asList(args).contains("--help")) {
-            System.out.println("Usage: java -jar medianest-console.jar [--smoke-test]\n"
+            System.out.println("Usage: java -jar medianest-console.jar [--demo | --smoke-test]\n"
+                    + "  --demo        simulated Plex, Overseerr, Uptime Kuma and yt-dlp, own database in <data dir>/demo\n"
                     + "Configuration: the same MEDIANEST_* variables and <data dir>/medianest.yaml as the server.");
             return;
         }
@@ -49,11 +52,20 @@ public final class Launcher {
             System.exit(TunedJvm.run(tuned.get()));
         }
         RingBufferHandler logs = configureLogging();
-        ConsoleContext context = new ConsoleContext(Launcher::loadConfig, Clock.systemUTC(),
+        boolean demoMode = Arrays.asList(args).contains("--demo");
+        DemoMode demo = demoMode ? DemoMode.start(ConfigLoader.fromSystem().load()) : null;
+        ConsoleContext context = new ConsoleContext(demo == null ? Launcher::loadConfig
+                : () -> ServerConfig.from(demo.settings()), Clock.systemUTC(),
                 new Tasks(Executors.newVirtualThreadPerTaskExecutor(), FxExecutor.INSTANCE), logs);
+        if (demo != null) {
+            context.afterStart(server -> demo.populate(server.components(), server.baseUrl(), System.out));
+        }
         // SIGTERM or logout: stop the server cleanly (in-flight requests finish, the database closes).
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             context.close();
+            if (demo != null) {
+                demo.close();
+            }
             app.medianest.server.logging.ShutdownSafeLogManager.finish();
         }, "medianest-console-shutdown"));
         context.start();

@@ -6,6 +6,7 @@ import app.medianest.console.concurrent.Tasks;
 import app.medianest.console.logs.RingBufferHandler;
 import app.medianest.server.config.ServerConfig;
 import app.medianest.server.config.Settings;
+import app.medianest.server.demo.DemoMode;
 import app.medianest.server.logging.LogSetup;
 import app.medianest.server.seed.SeedCommand;
 
@@ -34,7 +35,7 @@ final class DemoConsole {
     }
 
     /** Builds (not starts) a console over a fresh seeded database. */
-    static ConsoleContext create(int users, int requests, boolean withAdmin, PrintStream out) {
+    static ConsoleContext create(int users, int requests, boolean withAdmin, boolean demoMode, PrintStream out) {
         Path dir;
         try {
             dir = Files.createTempDirectory("medianest-demo");
@@ -56,12 +57,20 @@ final class DemoConsole {
             LOGS = RingBufferHandler.installOnRoot(10_000);
         }
         RingBufferHandler logs = LOGS;
-        ServerConfig config = ServerConfig.from(Settings.of(s));
+        // Demo mode: the server's own, so Plex, Overseerr, Uptime Kuma and yt-dlp answer (simulated).
+        DemoMode demo = demoMode ? DemoMode.start(Settings.of(s)) : null;
+        ServerConfig config = ServerConfig.from(demo == null ? Settings.of(s) : demo.settings());
         if (requests > 0) {
             SeedCommand.run(config, new String[] {"--users", Integer.toString(users), "--requests",
                 Integer.toString(requests), "--downloads", "20", "--password", PASSWORD}, out);
         }
-        return new ConsoleContext(() -> config, Clock.systemUTC(),
+        ConsoleContext c = new ConsoleContext(() -> config, Clock.systemUTC(),
                 new Tasks(Executors.newVirtualThreadPerTaskExecutor(), FxExecutor.INSTANCE), logs);
+        if (demo != null) {
+            PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream());
+            c.afterStart(server -> demo.populate(server.components(), server.baseUrl(), quiet));
+            Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
+        }
+        return c;
     }
 }

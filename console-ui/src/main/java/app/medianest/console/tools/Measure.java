@@ -41,7 +41,7 @@ public final class Measure {
         boolean switchViews = args.length <= 3 || Boolean.parseBoolean(args[3]);
         Platform.setImplicitExit(false);
         Platform.startup(() -> { });
-        ConsoleContext c = DemoConsole.create(60, 5_000, true, System.out);
+        ConsoleContext c = DemoConsole.create(60, 5_000, true, false, System.out);
         c.start().join();
         MainWindow[] window = new MainWindow[1];
         long[] maxPulseGap = new long[1];

@@ -33,7 +33,7 @@ public final class Screenshots {
         int warmSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 45;
         Platform.setImplicitExit(false);
         Platform.startup(() -> { });
-        ConsoleContext setup = DemoConsole.create(0, 0, false, System.out);
+        ConsoleContext setup = DemoConsole.create(0, 0, false, false, System.out);
         setup.start().join();
         Stage[] stage = new Stage[1];
         fx(() -> {
@@ -49,7 +49,7 @@ public final class Screenshots {
         shoot(stage[0], out.resolve("setup.png"));
         setup.close();
 
-        ConsoleContext c = DemoConsole.create(60, 5_000, true, System.out);
+        ConsoleContext c = DemoConsole.create(60, 5_000, true, true, System.out);
         c.start().join();
         MainWindow[] window = new MainWindow[1];
         fx(() -> {
