@@ -35,7 +35,7 @@ class UpstreamOutageAcceptanceTest {
              IntegrationServer server = IntegrationServer.start(db, Clock.systemUTC(), Map.of(
                      "overseerr.url", overseerr.apiBaseUrl(), "overseerr.api-key", FakeOverseerr.DEFAULT_API_KEY,
                      "overseerr.webhook-secret", "hook-secret-123", "overseerr.outbox-interval", "200ms",
-                     "overseerr.outbox-max-backoff", "1s", "resilience.open-duration", "1s",
+                     "overseerr.outbox-max-backoff", "10s", "resilience.open-duration", "1s",
                      "resilience.retry-backoff", "10ms"))) {
             String user = server.newUser("family");
             overseerr.refuseConnections();
