@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link app.medianest.loadtest.config.Transport}: by default a lean blocking HTTP/1.1 client with one keep-alive
  * socket per user, or {@code java.net.http.HttpClient}.
  *
- * <p>An optional warm-up runs all users against the mix first and is discarded. The main run follows the
+ * <p>With credentials, every user signs in first, a few at a time and before any clock starts (see
+ * {@code Sessions}). An optional warm-up runs all users against the mix first and is discarded. The main run follows the
  * configured {@link LoadProfile} (ramp-up, sustain, ramp-down). Each user signs in once
  * (or uses the configured token), then loops: pick an endpoint from the weighted mix, send, wait for the response,
  * think. Latencies go into HdrHistograms per endpoint, both uncorrected (service time) and corrected for
@@ -37,6 +38,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  */
 public final class LoadTestEngine {
+
+    /** Sign-ins in flight at once before the run: enough to be quick, few enough not to swamp a small server. */
+    static final int SIGN_IN_PARALLELISM = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final LoadTestConfig config;
     private final ProgressListener listener;
@@ -119,6 +123,7 @@ public final class LoadTestEngine {
         Sessions sessions = new Sessions(config.auth(), config.uriOf(LoginAttempt.LOGIN_PATH), stop);
         PhaseRunner runner = new PhaseRunner(clock, transport, sessions, stop, config::uriOf, listener);
         Instant startedAt = wallClock.instant();
+        sessions.signInAll(config.users(), transport, SIGN_IN_PARALLELISM);
         long thinkNanos = config.thinkTime().toNanos();
         if (config.warmup().isPositive()) {
             LoadProfile flat = new LoadProfile(config.users(), Duration.ZERO, config.warmup(), Duration.ZERO);
