@@ -20,10 +20,10 @@ public final class ApiRouting {
     /** Installs the common filter, error mapping and every route into {@code routing}. */
     public static RouteTable routing(HttpRouting.Builder routing, Components c) {
         RouteTable routes = routeTable(c);
-        routing.addFilter(new CommonFilter(CommonFilter.origins(c.config().settings()
+        routing.addFilter(new CommonFilter(c.perf().routeTimers(), CommonFilter.origins(c.config().settings()
                 .string(app.medianest.server.config.SettingsCatalog.CORS_ORIGINS).orElse(""))));
         routing.error(Throwable.class, ErrorMapper::handle);
-        routes.register(routing, c.authenticator());
+        routes.register(routing, c.authenticator(), c.perf().routeTimers());
         return routes;
     }
 }

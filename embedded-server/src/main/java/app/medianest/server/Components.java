@@ -8,10 +8,26 @@ import app.medianest.server.auth.PasswordHasher;
 import app.medianest.server.auth.SecretBox;
 import app.medianest.server.auth.SessionRepository;
 import app.medianest.server.auth.SessionService;
+import app.medianest.server.cache.CacheClass;
+import app.medianest.server.cache.ResponseCache;
 import app.medianest.server.config.ServerConfig;
 import app.medianest.server.config.Settings;
 import app.medianest.server.config.SettingsCatalog;
+import app.medianest.server.dashboard.DashboardHttp;
+import app.medianest.server.dashboard.RecentlyAddedSource;
 import app.medianest.server.db.Jdbc;
+import app.medianest.server.events.EventBus;
+import app.medianest.server.events.EventsHttp;
+import app.medianest.server.notifications.NotificationRepository;
+import app.medianest.server.notifications.NotificationService;
+import app.medianest.server.notifications.NotificationsHttp;
+import app.medianest.server.requests.AdminRequestsHttp;
+import app.medianest.server.requests.OverseerrWebhookHttp;
+import app.medianest.server.requests.RequestForwarder;
+import app.medianest.server.requests.RequestService;
+import app.medianest.server.requests.RequestsHttp;
+import app.medianest.server.requests.UpstreamStatusService;
+import app.medianest.server.flags.FeatureFlags;
 import app.medianest.server.settings.AppSettings;
 import app.medianest.server.upstream.PlexTvClient;
 import app.medianest.server.users.AdminUsersHttp;
@@ -22,7 +38,13 @@ import app.medianest.server.requests.MediaRequestRepository;
 import app.medianest.server.status.ServiceStatusRepository;
 import app.medianest.server.users.UserRepository;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import app.medianest.server.alerts.AlertEvents;
+import app.medianest.server.dashboard.DashboardCaches;
+
 import java.time.Clock;
+import java.util.List;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -44,9 +66,21 @@ public final class Components implements AutoCloseable {
     private final AccountService accounts;
     private final AuthHttp authHttp;
     private final AdminUsersHttp adminUsersHttp;
+    private final EventBus events;
+    private final NotificationRepository notifications;
+    private final RequestService requestService;
+    private final RequestsHttp requestsHttp;
+    private final AdminRequestsHttp adminRequestsHttp;
+    private final OverseerrWebhookHttp overseerrWebhookHttp;
+    private final NotificationsHttp notificationsHttp;
+    private final DashboardHttp dashboardHttp;
+    private final EventsHttp eventsHttp;
+    private final PerformanceLayer perf;
+    /** Publish through this (not the bus directly): it keeps the response caches true before events go out. */
+    private final DashboardCaches publisher;
     private final Jobs jobs = new Jobs();
 
-    private Components(ServerConfig config, Clock clock, Database database) {
+    private Components(ServerConfig config, Clock clock, Ticker ticker, Database database) {
         Settings s = config.settings();
         Jdbc jdbc = database.jdbc();
         this.config = config;
@@ -57,11 +91,17 @@ public final class Components implements AutoCloseable {
         this.serviceStatus = new ServiceStatusRepository(jdbc);
         this.health = new HealthService(database);
         this.appSettings = new AppSettings(jdbc, clock);
+        this.perf = new PerformanceLayer(config, clock, ticker, database, appSettings);
         this.secretBox = s.string(SettingsCatalog.ENCRYPTION_KEY).map(SecretBox::ofBase64)
                 .orElseGet(() -> SecretBox.fromDataDir(config.dataDir()));
         ApiKeyRepository apiKeys = new ApiKeyRepository(jdbc);
-        this.sessions = new SessionService(new SessionRepository(jdbc), apiKeys, clock,
+        this.sessions = new SessionService(new SessionRepository(jdbc), apiKeys, clock, perf.caches(),
                 s.duration(SettingsCatalog.SESSION_CACHE_TTL, Duration.ZERO, Duration.ofHours(1)));
+        FeatureFlags.Flag sessionCache = perf.flags().flag(FeatureFlags.SESSION_CACHE).onChange(sessions::cacheEnabled);
+        perf.caches().registry().switchedBy(SessionService.CACHE_NAME, sessionCache::on);
+        ResponseCache sessionResponses = perf.caches().responseCache("http.auth-session", CacheClass.USER_DATA,
+                perf.flags().flag(FeatureFlags.RESPONSE_CACHE));
+        sessions.onUserChanged(sessionResponses::invalidateUser);
         LoginRateLimiter limiter = new LoginRateLimiter(s.integer(SettingsCatalog.LOGIN_MAX_FAILURES, 1, 1000),
                 s.duration(SettingsCatalog.LOGIN_WINDOW, Duration.ofSeconds(1), Duration.ofDays(1)), clock);
         this.accounts = new AccountService(jdbc, users, sessions, new PasswordHasher(), limiter, secretBox,
@@ -69,8 +109,34 @@ public final class Components implements AutoCloseable {
         String plexClientId = appSettings.getOrCreate(AppSettings.PLEX_CLIENT_ID, () -> UUID.randomUUID().toString());
         PlexTvClient plexTv = new PlexTvClient(s.required(SettingsCatalog.PLEXTV_URL), plexClientId, version(),
                 Duration.ofSeconds(5));
-        this.authHttp = new AuthHttp(accounts, sessions, plexTv);
+        this.authHttp = new AuthHttp(accounts, sessions, plexTv, sessionResponses);
         this.adminUsersHttp = new AdminUsersHttp(accounts, users, sessions, apiKeys, appSettings, clock);
+
+        this.events = new EventBus(s.integer(SettingsCatalog.EVENTS_REPLAY_SIZE, 0, 100_000),
+                s.integer(SettingsCatalog.EVENTS_CLIENT_BUFFER, 1, 100_000),
+                s.integer(SettingsCatalog.EVENTS_MAX_CLIENTS, 1, 100_000), clock);
+        this.notifications = new NotificationRepository(jdbc);
+        NotificationService notifier = new NotificationService(notifications, users);
+        FeatureFlags.Flag responseCache = perf.flags().flag(FeatureFlags.RESPONSE_CACHE);
+        ResponseCache dashboardResponses = perf.caches().responseCache("http.dashboard-stats",
+                CacheClass.SERVICE_DATA, responseCache);
+        ResponseCache myRequestResponses = perf.caches().responseCache("http.my-requests", CacheClass.USER_DATA,
+                responseCache);
+        this.publisher = new DashboardCaches(events, dashboardResponses,
+                List.of(dashboardResponses, myRequestResponses));
+        sessions.onUserChanged(publisher::invalidate);
+        perf.alerts().addListener(new AlertEvents(events));
+        // Step 4 replaces NONE with the Overseerr outbox forwarder and NONE below with the Plex cache.
+        this.requestService = new RequestService(jdbc, requests, notifier, publisher, RequestForwarder.NONE, clock);
+        this.requestsHttp = new RequestsHttp(requestService, myRequestResponses);
+        this.adminRequestsHttp = new AdminRequestsHttp(requestService);
+        this.overseerrWebhookHttp = new OverseerrWebhookHttp(new UpstreamStatusService(jdbc, requests, notifier,
+                publisher, clock), s.string(SettingsCatalog.OVERSEERR_WEBHOOK_SECRET).orElse(null));
+        this.notificationsHttp = new NotificationsHttp(notifications, clock);
+        this.dashboardHttp = new DashboardHttp(requestService, serviceStatus, RecentlyAddedSource.NONE,
+                dashboardResponses);
+        this.eventsHttp = new EventsHttp(events, sessions, s.duration(SettingsCatalog.EVENTS_HEARTBEAT,
+                Duration.ofMillis(10), Duration.ofMinutes(5)));
     }
 
     /** Work that needs the whole graph: first-run admin, scheduled jobs. */
@@ -80,6 +146,7 @@ public final class Components implements AutoCloseable {
                 s.string(SettingsCatalog.ADMIN_PASSWORD).orElse(null));
         jobs.every("session-last-used", Duration.ofSeconds(60), Duration.ofSeconds(60), sessions::flushLastUsed);
         jobs.every("expired-sessions", Duration.ofMinutes(1), Duration.ofHours(1), sessions::deleteExpired);
+        perf.startJobs(jobs);
     }
 
     static String version() {
@@ -89,9 +156,14 @@ public final class Components implements AutoCloseable {
 
     /** Opens the database (migrating it) and wires everything. */
     public static Components create(ServerConfig config, Clock clock) {
+        return create(config, clock, Ticker.systemTicker());
+    }
+
+    /** As {@link #create(ServerConfig, Clock)}, with the caches' {@link Ticker} (tests pass a fake one). */
+    public static Components create(ServerConfig config, Clock clock, Ticker ticker) {
         Database db = Database.open(config.db(), config.dataDir());
         try {
-            Components c = new Components(config, clock, db);
+            Components c = new Components(config, clock, ticker, db);
             c.startJobs();
             return c;
         } catch (RuntimeException e) {
@@ -148,15 +220,42 @@ public final class Components implements AutoCloseable {
         return secretBox;
     }
 
+    /** The live-event bus: publish {@link app.medianest.model.events.ServerEvent}s here (it is an EventPublisher). */
+    public EventBus events() {
+        return events;
+    }
+
+    public RequestService requestService() {
+        return requestService;
+    }
+
+    public NotificationRepository notifications() {
+        return notifications;
+    }
+
+    /** Metrics registry, feature flags, caches, performance monitor, alerts and reports. */
+    public PerformanceLayer perf() {
+        return perf;
+    }
+
     /** Registers the HTTP services' routes. */
     void routes(app.medianest.server.http.RouteTable routes) {
         health.routes(routes);
         authHttp.routes(routes);
         adminUsersHttp.routes(routes);
+        // Before any /api/v1/media/{type}/{tmdbId} route, which would otherwise take /media/requests/{id}.
+        requestsHttp.routes(routes);
+        adminRequestsHttp.routes(routes);
+        overseerrWebhookHttp.routes(routes);
+        dashboardHttp.routes(routes);
+        notificationsHttp.routes(routes);
+        eventsHttp.routes(routes);
+        perf.routes(routes, sessions);
     }
 
     @Override
     public void close() {
+        events.close();
         jobs.close();
         try {
             sessions.flushLastUsed();
@@ -164,6 +263,7 @@ public final class Components implements AutoCloseable {
             System.getLogger(Components.class.getName()).log(System.Logger.Level.WARNING,
                     "Could not save last-used times on shutdown: {0}", e.getMessage());
         }
+        perf.close();
         database.close();
     }
 }

@@ -3,6 +3,7 @@ package app.medianest.server;
 import app.medianest.server.config.ServerConfig;
 import app.medianest.server.config.Settings;
 import app.medianest.server.config.SettingsCatalog;
+import app.medianest.server.http.DirectErrors;
 import app.medianest.server.http.RouteTable;
 import io.helidon.webserver.WebServer;
 
@@ -49,6 +50,7 @@ public final class EmbeddedServer implements AutoCloseable {
                 .shutdownHook(false)
                 .shutdownGracePeriod(config.shutdownGrace())
                 .maxPayloadSize(-1)
+                .directHandlers(DirectErrors.handlers())
                 .routing(r -> table[0] = ApiRouting.routing(r, components))
                 .build();
         try {
@@ -121,6 +123,8 @@ public final class EmbeddedServer implements AutoCloseable {
         if (webServer == null) {
             return;
         }
+        // Live-event streams never finish on their own: end them so the grace period serves real requests.
+        components.events().close();
         webServer.stop();
         webServer = null;
         components.close();

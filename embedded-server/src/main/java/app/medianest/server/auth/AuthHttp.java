@@ -8,6 +8,7 @@ import app.medianest.model.auth.PlexVerify;
 import app.medianest.model.auth.SessionInfo;
 import app.medianest.model.auth.SetupRequest;
 import app.medianest.model.UserView;
+import app.medianest.server.cache.ResponseCache;
 import app.medianest.server.http.Access;
 import app.medianest.server.http.ApiException;
 import app.medianest.server.http.Exchange;
@@ -29,10 +30,19 @@ public final class AuthHttp {
     private final Cache<String, Long> pins = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(35)).build();
 
+    private final ResponseCache sessionResponses;
+
     public AuthHttp(AccountService accounts, SessionService sessions, PlexTvClient plexTv) {
+        this(accounts, sessions, plexTv, null);
+    }
+
+    /** With a per-user response cache (ETag, 304) for {@code GET /api/v1/auth/session}; null for none. */
+    public AuthHttp(AccountService accounts, SessionService sessions, PlexTvClient plexTv,
+                    ResponseCache sessionResponses) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.plexTv = plexTv;
+        this.sessionResponses = sessionResponses;
     }
 
     public void routes(RouteTable r) {
@@ -106,7 +116,19 @@ public final class AuthHttp {
 
     private void session(Exchange ex) {
         Principal p = ex.principal();
-        ex.ok(new SessionInfo(new UserView(p.userId(), p.username(), p.email(), p.role()), p.expiresAt()));
+        if (sessionResponses == null) {
+            ex.ok(sessionInfo(p));
+            return;
+        }
+        // Keyed by everything the body is made of, so a principal loaded before a change can never be served
+        // (or stored) under the key of the changed one; role changes also drop the user's entries.
+        String key = (p.isApiKey() ? "key:" + p.apiKeyId() : "session:" + p.sessionId()) + "|" + p.role() + "|"
+                + p.username() + "|" + p.email();
+        sessionResponses.sendForUser(ex, p.userId(), key, () -> sessionInfo(p));
+    }
+
+    private static SessionInfo sessionInfo(Principal p) {
+        return new SessionInfo(new UserView(p.userId(), p.username(), p.email(), p.role()), p.expiresAt());
     }
 
     private void logout(Exchange ex) {

@@ -2,6 +2,7 @@ package app.medianest.server.auth;
 
 import app.medianest.model.Role;
 import app.medianest.model.UserStatus;
+import app.medianest.server.cache.CacheFactory;
 import app.medianest.server.http.ApiException;
 import app.medianest.server.http.Authenticator;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -18,6 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Sessions and API keys: issues opaque tokens (only their hashes are stored), and authenticates every
@@ -32,9 +36,12 @@ public final class SessionService implements Authenticator {
     public static final Duration REMEMBER_TTL = Duration.ofDays(30);
     private static final String SESSION_PREFIX = "mns_";
     private static final String KEY_PREFIX = "mnk_";
+    /** Name of the token cache in the cache registry. */
+    public static final String CACHE_NAME = "sessions";
+    private static final int CACHE_SIZE = 50_000;
 
-    /** A cached identity: the principal and when it stops being valid. */
-    private record Entry(Principal principal, Instant expiresAt, boolean active) {
+    /** A cached identity: the principal, when it stops being valid, and the change count when it was loaded. */
+    private record Entry(Principal principal, Instant expiresAt, boolean active, long loadedAt) {
     }
 
     private final SessionRepository sessions;
@@ -44,12 +51,32 @@ public final class SessionService implements Authenticator {
     private final Map<String, Instant> sessionLastUsed = new ConcurrentHashMap<>();
     private final Map<String, Instant> keyLastUsed = new ConcurrentHashMap<>();
     private volatile boolean cacheEnabled = true;
+    /** Counts user changes; a cached entry loaded before its user's latest change is not used. */
+    private final AtomicLong changes = new AtomicLong();
+    private final Map<UUID, Long> userChangedAt = new ConcurrentHashMap<>();
+    private final List<Consumer<UUID>> userListeners = new CopyOnWriteArrayList<>();
 
     public SessionService(SessionRepository sessions, ApiKeyRepository keys, Clock clock, Duration cacheTtl) {
+        this(sessions, keys, clock, Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterWrite(cacheTtl)
+                .recordStats().build());
+    }
+
+    /** With the token cache built (and registered as {@code sessions}) by the server's cache factory. */
+    public SessionService(SessionRepository sessions, ApiKeyRepository keys, Clock clock, CacheFactory caches,
+                          Duration cacheTtl) {
+        this(sessions, keys, clock, caches.<String, Entry>create(CACHE_NAME, cacheTtl, CACHE_SIZE));
+    }
+
+    private SessionService(SessionRepository sessions, ApiKeyRepository keys, Clock clock, Cache<String, Entry> cache) {
         this.sessions = sessions;
         this.keys = keys;
         this.clock = clock;
-        this.cache = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(cacheTtl).recordStats().build();
+        this.cache = cache;
+    }
+
+    /** Called with the user id whenever a user's sessions or role change (response caches drop their entries). */
+    public void onUserChanged(Consumer<UUID> listener) {
+        userListeners.add(listener);
     }
 
     /** The token cache, for statistics and metrics binding. */
@@ -105,7 +132,7 @@ public final class SessionService implements Authenticator {
             throw invalid();
         }
         String hash = Secrets.hash(token);
-        Entry e = cacheEnabled ? cache.get(hash, this::loadSession) : loadSession(hash);
+        Entry e = cacheEnabled ? cached(hash, this::loadSession) : loadSession(hash);
         Instant now = clock.instant();
         if (!e.active() || !now.isBefore(e.expiresAt())) {
             throw invalid();
@@ -114,11 +141,22 @@ public final class SessionService implements Authenticator {
         return e.principal();
     }
 
+    /** The cached entry, reloaded when its user changed after it was loaded (a load racing the change). */
+    private Entry cached(String key, java.util.function.Function<String, Entry> loader) {
+        Entry e = cache.get(key, loader);
+        if (e.principal() != null && userChangedAt.getOrDefault(e.principal().userId(), -1L) > e.loadedAt()) {
+            cache.asMap().remove(key, e);
+            e = cache.get(key, loader);
+        }
+        return e;
+    }
+
     private Entry loadSession(String hash) {
+        long loadedAt = changes.get();
         return sessions.findByHash(hash)
                 .map(s -> new Entry(new Principal(s.userId(), s.username(), s.email(), s.role(), s.id(), hash,
-                        s.expiresAt(), null), s.expiresAt(), s.status() == UserStatus.ACTIVE))
-                .orElse(new Entry(null, Instant.EPOCH, false));
+                        s.expiresAt(), null), s.expiresAt(), s.status() == UserStatus.ACTIVE, loadedAt))
+                .orElse(new Entry(null, Instant.EPOCH, false, loadedAt));
     }
 
     private Principal byApiKey(String key) {
@@ -126,7 +164,7 @@ public final class SessionService implements Authenticator {
             throw invalid();
         }
         String hash = Secrets.hash(key);
-        Entry e = cacheEnabled ? cache.get("k:" + hash, k -> loadKey(hash)) : loadKey(hash);
+        Entry e = cacheEnabled ? cached("k:" + hash, k -> loadKey(hash)) : loadKey(hash);
         if (!e.active()) {
             throw invalid();
         }
@@ -135,10 +173,15 @@ public final class SessionService implements Authenticator {
     }
 
     private Entry loadKey(String hash) {
+        long loadedAt = changes.get();
         return keys.findByHash(hash)
                 .map(k -> new Entry(new Principal(k.createdBy(), k.name(), null, k.role(), null, null, null, k.id()),
-                        Instant.MAX, k.revokedAt() == null))
-                .orElse(new Entry(null, Instant.EPOCH, false));
+                        Instant.MAX, k.revokedAt() == null, loadedAt))
+                .orElse(new Entry(null, Instant.EPOCH, false, loadedAt));
+    }
+
+    private void changed(UUID userId) {
+        userChangedAt.put(userId, changes.incrementAndGet());
     }
 
     private static ApiException invalid() {
@@ -157,11 +200,13 @@ public final class SessionService implements Authenticator {
     /** Password change, suspension, deletion: every session of the user ends now. */
     public void revokeAll(UUID userId) {
         List<String> hashes = sessions.deleteByUser(userId);
+        changed(userId);
         cache.invalidateAll(hashes);
         hashes.forEach(sessionLastUsed::remove);
         // Entries loaded between the select and the delete are caught by this sweep.
         cache.asMap().entrySet().removeIf(en -> en.getValue().principal() != null
                 && userId.equals(en.getValue().principal().userId()) && en.getValue().principal().apiKeyId() == null);
+        userListeners.forEach(l -> l.accept(userId));
     }
 
     /** Invalidates a revoked API key. */
@@ -171,8 +216,10 @@ public final class SessionService implements Authenticator {
 
     /** A user's role changed: cached principals must not keep the old role. */
     public void userChanged(UUID userId) {
+        changed(userId);
         cache.asMap().entrySet().removeIf(en -> en.getValue().principal() != null
                 && userId.equals(en.getValue().principal().userId()) && en.getValue().principal().apiKeyId() == null);
+        userListeners.forEach(l -> l.accept(userId));
     }
 
     /** Scheduled: writes collected last-used times in one batch per table. */

@@ -45,6 +45,36 @@ public final class SettingsCatalog {
             "Window in which failed sign-ins are counted");
     public static final Setting SESSION_CACHE_TTL = new Setting("cache.session-ttl", "MEDIANEST_SESSION_CACHE_TTL",
             "300s", "How long a validated token stays cached (revocation invalidates at once)");
+    public static final Setting CACHE_TTL_HEALTH = new Setting("cache.ttl.health", "MEDIANEST_CACHE_TTL_HEALTH", "30s",
+            "TTL of health and service-status caches");
+    public static final Setting CACHE_TTL_SERVICE = new Setting("cache.ttl.service", "MEDIANEST_CACHE_TTL_SERVICE",
+            "120s", "TTL of data cached from upstream services (Plex, Overseerr)");
+    public static final Setting CACHE_TTL_USER = new Setting("cache.ttl.user", "MEDIANEST_CACHE_TTL_USER", "300s",
+            "TTL of per-user cached data and responses (dashboard stats)");
+    public static final Setting CACHE_TTL_STATIC = new Setting("cache.ttl.static", "MEDIANEST_CACHE_TTL_STATIC",
+            "3600s", "TTL of rarely changing cached data");
+    public static final Setting CACHE_MAX_ENTRIES = new Setting("cache.max-entries", "MEDIANEST_CACHE_MAX_ENTRIES",
+            "10000", "Size bound of each cache (entries)");
+    public static final Setting CACHE_STALE_TTL = new Setting("cache.stale-ttl", "MEDIANEST_CACHE_STALE_TTL", "24h",
+            "How long the last good answer of an upstream is kept for fallbacks");
+    public static final Setting METRICS_TOKEN = new Setting("metrics.token", "MEDIANEST_METRICS_TOKEN", null,
+            "Bearer token that may read GET /metrics (besides admins); never logged");
+    public static final Setting METRICS_PUBLIC = new Setting("metrics.public", "MEDIANEST_METRICS_PUBLIC", "false",
+            "true lets anyone on the network read GET /metrics");
+    public static final Setting SLOW_QUERY_WARNING = new Setting("db.slow-query.warning",
+            "MEDIANEST_SLOW_QUERY_WARNING", "1s", "Statements slower than this are logged as WARNING");
+    public static final Setting SLOW_QUERY_CRITICAL = new Setting("db.slow-query.critical",
+            "MEDIANEST_SLOW_QUERY_CRITICAL", "5s", "Statements slower than this are logged as ERROR");
+    public static final Setting PERF_SAMPLE_INTERVAL = new Setting("perf.sample-interval",
+            "MEDIANEST_PERF_SAMPLE_INTERVAL", "5s", "How often the performance monitor takes a reading");
+    public static final Setting ALERTS_INTERVAL = new Setting("alerts.interval", "MEDIANEST_ALERTS_INTERVAL", "5s",
+            "How often the alert rules are evaluated");
+    public static final Setting PERF_RETENTION = new Setting("perf.history-retention", "MEDIANEST_PERF_RETENTION",
+            "7d", "How long minute rollups are kept in the database (longest report period)");
+    public static final Setting PERF_REPORT_INTERVAL = new Setting("perf.report.interval",
+            "MEDIANEST_PERF_REPORT_INTERVAL", "24h", "How often a performance report is written to <data dir>/reports");
+    public static final Setting PERF_REPORT_KEEP = new Setting("perf.report.keep", "MEDIANEST_PERF_REPORT_KEEP", "30",
+            "How many written performance reports are kept");
     public static final Setting CORS_ORIGINS = new Setting("http.cors-origins", "MEDIANEST_CORS_ORIGINS", "",
             "Comma-separated origins allowed to call the API from a browser (CORS is off when empty)");
 
@@ -54,11 +84,27 @@ public final class SettingsCatalog {
             "PKCS#12 keystore with the server's key and certificate; default: a self-signed one in the data dir");
     public static final Setting TLS_KEYSTORE_PASSWORD = new Setting("server.tls.keystore-password",
             "MEDIANEST_TLS_KEYSTORE_PASSWORD", null, "Password of that keystore");
+    public static final Setting OVERSEERR_WEBHOOK_SECRET = new Setting("overseerr.webhook-secret",
+            "MEDIANEST_OVERSEERR_WEBHOOK_SECRET", null, "Value Overseerr sends in the Authorization header of its "
+            + "webhook (its 'Authorization Header' field); the webhook answers 401 while this is not set");
+    public static final Setting EVENTS_HEARTBEAT = new Setting("events.heartbeat", "MEDIANEST_EVENTS_HEARTBEAT",
+            "15s", "How often an idle live-event stream sends a comment line (keeps proxies and clients connected)");
+    public static final Setting EVENTS_REPLAY_SIZE = new Setting("events.replay-size",
+            "MEDIANEST_EVENTS_REPLAY_SIZE", "1000", "Recent events kept in memory for reconnects with Last-Event-ID");
+    public static final Setting EVENTS_CLIENT_BUFFER = new Setting("events.client-buffer",
+            "MEDIANEST_EVENTS_CLIENT_BUFFER", "256",
+            "Events queued for one stream before a client that does not keep up is disconnected");
+    public static final Setting EVENTS_MAX_CLIENTS = new Setting("events.max-clients", "MEDIANEST_EVENTS_MAX_CLIENTS",
+            "200", "Live-event streams open at once; more get 503");
 
     public static final List<Setting> ALL = List.of(HOST, PORT, SHUTDOWN_GRACE, DATA_DIR, DB_URL, DB_USER,
             DB_PASSWORD, DB_POOL_MAX, DB_POOL_MIN_IDLE, DB_ACQUIRE_TIMEOUT, DB_STATEMENT_TIMEOUT, DB_QUERY_TIMEOUT,
             LOG_LEVEL, ADMIN_USERNAME, ADMIN_PASSWORD, ENCRYPTION_KEY, PLEXTV_URL, LOGIN_MAX_FAILURES, LOGIN_WINDOW,
-            SESSION_CACHE_TTL, CORS_ORIGINS, TLS, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD);
+            SESSION_CACHE_TTL, CORS_ORIGINS, TLS, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, OVERSEERR_WEBHOOK_SECRET,
+            EVENTS_HEARTBEAT, EVENTS_REPLAY_SIZE, EVENTS_CLIENT_BUFFER, EVENTS_MAX_CLIENTS, CACHE_TTL_HEALTH,
+            CACHE_TTL_SERVICE, CACHE_TTL_USER, CACHE_TTL_STATIC, CACHE_MAX_ENTRIES, CACHE_STALE_TTL, METRICS_TOKEN,
+            METRICS_PUBLIC, SLOW_QUERY_WARNING, SLOW_QUERY_CRITICAL, PERF_SAMPLE_INTERVAL, ALERTS_INTERVAL,
+            PERF_RETENTION, PERF_REPORT_INTERVAL, PERF_REPORT_KEEP);
 
     private SettingsCatalog() {
     }

@@ -19,6 +19,9 @@ import java.util.function.Function;
  */
 public record Keyset(String name, List<String> columns, List<Type> types) {
 
+    private static final Instant MIN_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant MAX_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     /** Type of one key column. */
     public enum Type { INSTANT, STRING, UUID }
 
@@ -130,11 +133,22 @@ public record Keyset(String name, List<String> columns, List<Type> types) {
                 values.add(switch (types.get(i)) {
                     case INSTANT -> {
                         int dot = p.indexOf('.');
-                        yield Instant.ofEpochSecond(Long.parseLong(p.substring(0, dot)),
+                        Instant t = Instant.ofEpochSecond(Long.parseLong(p.substring(0, dot)),
                                 Long.parseLong(p.substring(dot + 1)));
+                        // Outside what both databases store: a forged cursor, not one of ours.
+                        if (t.isBefore(MIN_INSTANT) || t.isAfter(MAX_INSTANT)) {
+                            throw new IllegalArgumentException("out of range");
+                        }
+                        yield t;
                     }
                     case UUID -> UUID.fromString(p);
-                    case STRING -> p;
+                    case STRING -> {
+                        // NUL and other control characters are refused by PostgreSQL text parameters.
+                        if (p.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+                            throw new IllegalArgumentException("control character");
+                        }
+                        yield p;
+                    }
                 });
             }
         } catch (RuntimeException e) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Runs around every request: correlation id (echoed when sane, generated otherwise), response time,
- * security headers, and the early 413 for declared oversized bodies.
+ * security headers, the early 413 for declared oversized bodies, and the per-route request timer (recorded
+ * once, when the response is sent, into the timer the route table put in the {@link RequestInfo}).
  */
 public final class CommonFilter implements io.helidon.webserver.http.Filter {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
@@ -20,9 +21,14 @@ public final class CommonFilter implements io.helidon.webserver.http.Filter {
     private static final String EXPOSE_HEADERS = "X-Correlation-Id, X-Response-Time, ETag, Retry-After, X-Cache";
 
     private final java.util.Set<String> corsOrigins;
+    private final RequestTimers timers;
 
-    /** @param corsOrigins browser origins allowed to call the API ({@code *} for any); empty turns CORS off */
-    public CommonFilter(java.util.Set<String> corsOrigins) {
+    /**
+     * @param timers      where request durations are recorded
+     * @param corsOrigins browser origins allowed to call the API ({@code *} for any); empty turns CORS off
+     */
+    public CommonFilter(RequestTimers timers, java.util.Set<String> corsOrigins) {
+        this.timers = timers;
         this.corsOrigins = java.util.Set.copyOf(corsOrigins);
     }
 
@@ -38,20 +44,34 @@ public final class CommonFilter implements io.helidon.webserver.http.Filter {
         return out;
     }
 
+    /** A filter that times nothing and allows no cross-origin callers. */
+    public CommonFilter() {
+        this(RequestTimers.NONE, java.util.Set.of());
+    }
+
+    public CommonFilter(RequestTimers timers) {
+        this(timers, java.util.Set.of());
+    }
+
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long start = System.nanoTime();
         String given = req.headers().first(HeaderNames.create("X-Correlation-Id")).orElse("");
         String cid = SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        req.context().register(new RequestInfo(cid, start));
+        RequestInfo info = new RequestInfo(cid, start);
+        req.context().register(info);
         res.header("X-Correlation-Id", cid);
         res.header("X-Content-Type-Options", "nosniff");
         res.header("X-Frame-Options", "DENY");
         res.header("Referrer-Policy", "no-referrer");
         res.header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
         res.beforeSend(() -> {
-            res.header("X-Response-Time", String.format(Locale.ROOT, "%.3fms",
-                    (System.nanoTime() - start) / 1_000_000.0));
+            long nanos = System.nanoTime() - start;
+            res.header("X-Response-Time", String.format(Locale.ROOT, "%.3fms", nanos / 1_000_000.0));
+            if (timers.enabled()) {
+                RequestTimers.RouteTimer t = info.route();
+                (t != null ? t : timers.unmatched(req.prologue().method().text())).record(res.status().code(), nanos);
+            }
             if (!res.headers().contains(HeaderNames.CACHE_CONTROL)) {
                 res.header(HeaderNames.CACHE_CONTROL, "no-store");
             }

@@ -67,6 +67,20 @@ public final class Exchange {
         return req.query().first(name).asOptional();
     }
 
+    /** How often query parameter {@code name} was given. */
+    public int queryCount(String name) {
+        return req.query().all(name, java.util.List::of).size();
+    }
+
+    /** Fails {@code v} for each of {@code names} given more than once (which value would be meant is unclear). */
+    public void rejectRepeated(Validator v, String... names) {
+        for (String name : names) {
+            if (queryCount(name) > 1) {
+                v.fail(name, "must be given at most once");
+            }
+        }
+    }
+
     public Optional<String> header(String name) {
         return req.headers().first(HeaderNames.create(name));
     }
@@ -150,6 +164,19 @@ public final class Exchange {
 
     public void ok(Object data, Map<String, Object> meta) {
         send(200, Envelope.of(data, meta));
+    }
+
+    /**
+     * 200 with a strong ETag and private revalidation headers, or 304 without a body when the client's
+     * {@code If-None-Match} already names this answer (see {@link ConditionalGet}).
+     */
+    public void okCacheable(Object data) {
+        ConditionalGet.send(this, Json.write(Envelope.of(data)));
+    }
+
+    /** {@link #okCacheable(Object)} with meta; the meta is part of the tagged body. */
+    public void okCacheable(Object data, Map<String, Object> meta) {
+        ConditionalGet.send(this, Json.write(Envelope.of(data, meta)));
     }
 
     public void created(Object data) {

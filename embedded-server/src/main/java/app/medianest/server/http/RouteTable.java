@@ -25,6 +25,10 @@ public final class RouteTable {
     private record Entry(Route route, ApiHandler handler, Pattern pattern) {
     }
 
+    /** A route as registered into Helidon: its entry and its timer. */
+    private record Bound(Entry entry, RequestTimers.RouteTimer timer) {
+    }
+
     private final List<Entry> entries = new ArrayList<>();
 
     public RouteTable get(String path, Access access, ApiHandler handler) {
@@ -63,15 +67,24 @@ public final class RouteTable {
     }
 
     /** Registers every route, then the 405/404 fallback, into {@code routing}. */
-    public synchronized void register(HttpRouting.Builder routing, Authenticator authenticator) {
+    public void register(HttpRouting.Builder routing, Authenticator authenticator) {
+        register(routing, authenticator, RequestTimers.NONE);
+    }
+
+    /** Registers every route with its timer from {@code timers}, then the 405/404 fallback. */
+    public synchronized void register(HttpRouting.Builder routing, Authenticator authenticator,
+                                      RequestTimers timers) {
         for (Entry e : List.copyOf(entries)) {
-            routing.route(e.route().method(), e.route().path(), (req, res) -> dispatch(e, authenticator, req, res));
+            Bound b = new Bound(e, timers.route(e.route().method().text(), e.route().path()));
+            routing.route(e.route().method(), e.route().path(), (req, res) -> dispatch(b, authenticator, req, res));
         }
         routing.any((req, res) -> ErrorMapper.handle(req, res, unmatched(req)));
     }
 
-    private static void dispatch(Entry e, Authenticator authenticator, ServerRequest req, ServerResponse res)
+    private static void dispatch(Bound b, Authenticator authenticator, ServerRequest req, ServerResponse res)
             throws Exception {
+        RequestInfo.of(req).route(b.timer());
+        Entry e = b.entry();
         Principal principal = null;
         Access access = e.route().access();
         if (access == Access.USER || access == Access.ADMIN) {

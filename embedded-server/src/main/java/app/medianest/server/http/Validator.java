@@ -26,6 +26,32 @@ public final class Validator {
         return v;
     }
 
+    /**
+     * An optional free text that is stored or sent to the database (titles, reasons, search): as
+     * {@link #optional}, and also well-formed Unicode, since a JSON escape can carry half a surrogate pair
+     * that no database column should receive.
+     */
+    public String text(String field, String value, int max) {
+        String v = optional(field, value, max);
+        if (v != null && !wellFormed(v)) {
+            return fail(field, "must be well-formed Unicode (no unpaired surrogates)");
+        }
+        return v;
+    }
+
+    /** True when every surrogate in {@code s} is part of a pair. */
+    static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** An optional string: null stays null. */
     public String optional(String field, String value, int max) {
         return value == null ? null : string(field, value, 0, max, true);

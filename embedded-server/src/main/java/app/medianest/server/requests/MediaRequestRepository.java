@@ -34,6 +34,9 @@ public final class MediaRequestRepository {
             "status", Keyset.of("status", "r.status", Keyset.Type.STRING, "r.created_at", Keyset.Type.INSTANT,
                     "r.id", Keyset.Type.UUID));
 
+    /** Longest title (and title key) the table stores. */
+    public static final int TITLE_MAX = 500;
+
     private static final String COLUMNS = "SELECT r.id, r.user_id, u.username, r.media_type, r.tmdb_id, r.title, "
             + "r.title_key, r.status, r.seasons, r.decline_reason, r.created_at, r.updated_at FROM media_requests r";
     private static final String JOIN = " LEFT JOIN users u ON u.id = r.user_id";
@@ -213,6 +216,29 @@ public final class MediaRequestRepository {
         return n == 1 ? findById(h, id) : Optional.empty();
     }
 
+    /** The active (pending, approved or available) request for a media item, if any: at most one exists. */
+    public Optional<MediaRequestView> findActive(Handle h, MediaType type, int tmdbId) {
+        return h.queryOne(SELECT + " WHERE r.active_media = ?", MediaRequestRepository::map,
+                activeKeyOrNull(RequestStatus.PENDING, type, tmdbId));
+    }
+
+    /** The newest request linked to Overseerr request {@code overseerrId}, if any. */
+    public Optional<MediaRequestView> findByOverseerrId(Handle h, int overseerrId) {
+        return h.queryOne(SELECT + " WHERE r.overseerr_id = ? ORDER BY r.created_at DESC, r.id DESC FETCH FIRST 1 "
+                + "ROWS ONLY", MediaRequestRepository::map, overseerrId);
+    }
+
+    /** The Overseerr request id linked to a request, if any. */
+    public Optional<Integer> overseerrId(Handle h, UUID id) {
+        return h.queryOne("SELECT overseerr_id FROM media_requests WHERE id = ? AND overseerr_id IS NOT NULL",
+                r -> r.integer("overseerr_id"), id);
+    }
+
+    /** Links a request to its Overseerr request (set by forwarding, or learnt from a webhook). */
+    public boolean linkOverseerr(Handle h, UUID id, int overseerrId) {
+        return h.update("UPDATE media_requests SET overseerr_id = ? WHERE id = ?", overseerrId, id) == 1;
+    }
+
     /** Deletes a request if it is still pending; true when a row was deleted. */
     public boolean deleteIfPending(Handle h, UUID id) {
         return h.update("DELETE FROM media_requests WHERE id = ? AND status = ?", id, RequestStatus.PENDING) == 1;
@@ -230,8 +256,17 @@ public final class MediaRequestRepository {
                 r.string("decline_reason"), r.instant("created_at"), r.instant("updated_at"));
     }
 
+    /**
+     * The lower-cased title for search and sorting, cut to the column's 500 characters: lower-casing can make a
+     * title longer (U+0130 becomes two chars), and the cut never splits a surrogate pair.
+     */
     static String titleKey(String title) {
-        return title.toLowerCase(Locale.ROOT);
+        String key = title.toLowerCase(Locale.ROOT);
+        if (key.length() <= TITLE_MAX) {
+            return key;
+        }
+        int end = Character.isHighSurrogate(key.charAt(TITLE_MAX - 1)) ? TITLE_MAX - 1 : TITLE_MAX;
+        return key.substring(0, end);
     }
 
     private static String escapeLike(String s) {

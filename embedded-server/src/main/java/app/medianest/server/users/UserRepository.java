@@ -81,6 +81,12 @@ public final class UserRepository {
         return h.queryOne("SELECT " + COLUMNS + " FROM users WHERE plex_id = ?", UserRepository::map, plexId);
     }
 
+    /** Ids of the active admins (notification recipients), in the caller's transaction. */
+    public List<UUID> activeAdminIds(Handle h) {
+        return h.query("SELECT id FROM users WHERE role = ? AND status = ?", r -> r.uuid("id"), Role.ADMIN,
+                UserStatus.ACTIVE);
+    }
+
     public long countByRole(Role role) {
         return jdbc.queryLong("SELECT COUNT(*) AS n FROM users WHERE role = ?", role);
     }

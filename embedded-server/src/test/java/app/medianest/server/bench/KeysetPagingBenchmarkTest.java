@@ -66,7 +66,8 @@ class KeysetPagingBenchmarkTest {
         double secs = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "[%s] seeded %,d users + %,d requests in %.1f s%n", kind, result.users(),
                 result.requests(), secs);
-        assertTrue(secs < 60, "100k requests must seed in well under a minute, took " + secs);
+        // The figure is printed (about 7 s on an idle 2-core machine); the bound only catches a pathological slowdown.
+        assertTrue(secs < 300, "seeding 100k requests took " + secs + " s");
         if (kind == DbKind.POSTGRESQL) {
             jdbc.update("ANALYZE media_requests");
             jdbc.update("ANALYZE users");
@@ -85,8 +86,10 @@ class KeysetPagingBenchmarkTest {
         String deepCursor = cursorAtRow(keyset, (long) LIMIT * (DEPTH - 1) - 1, null);
         assertEquals(LIMIT, repo.list(RequestFilter.NONE, "createdAt", true, deepCursor, LIMIT).items().size());
 
-        double first = medianMicros(() -> repo.list(RequestFilter.NONE, "createdAt", true, null, LIMIT));
-        double deep = medianMicros(() -> repo.list(RequestFilter.NONE, "createdAt", true, deepCursor, LIMIT));
+        double[] pair = pairedMedianMicros(() -> repo.list(RequestFilter.NONE, "createdAt", true, null, LIMIT),
+                () -> repo.list(RequestFilter.NONE, "createdAt", true, deepCursor, LIMIT));
+        double first = pair[0];
+        double deep = pair[1];
         double offset = medianMicros(5, () -> jdbc.query("SELECT r.id FROM media_requests r LEFT JOIN users u ON "
                 + "u.id = r.user_id ORDER BY r.created_at DESC, r.id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY",
                 row -> row.uuid("id"), (long) LIMIT * (DEPTH - 1), LIMIT));
@@ -98,8 +101,10 @@ class KeysetPagingBenchmarkTest {
         RequestFilter pending = new RequestFilter(null, RequestStatus.PENDING, null, null, null, null);
         long pendingRows = repo.counts(null).pending();
         String deepPending = cursorAtRow(keyset, Math.min(pendingRows - LIMIT, (long) LIMIT * 700), "pending");
-        double pFirst = medianMicros(() -> repo.list(pending, "createdAt", true, null, LIMIT));
-        double pDeep = medianMicros(() -> repo.list(pending, "createdAt", true, deepPending, LIMIT));
+        double[] pPair = pairedMedianMicros(() -> repo.list(pending, "createdAt", true, null, LIMIT),
+                () -> repo.list(pending, "createdAt", true, deepPending, LIMIT));
+        double pFirst = pPair[0];
+        double pDeep = pPair[1];
         System.out.printf(Locale.ROOT, "[%s] status=pending list: first %.0f us, deep %.0f us, ratio %.2fx%n",
                 kind, pFirst, pDeep, pDeep / pFirst);
         assertTrue(ratio <= 1.5, "deep page must cost at most 1.5x the first page, was " + ratio);
@@ -162,8 +167,30 @@ class KeysetPagingBenchmarkTest {
         return keyset.encode(true, Arrays.asList(key));
     }
 
-    private static double medianMicros(Supplier<?> work) {
-        return medianMicros(401, work);
+    /**
+     * Medians of {@code a} and {@code b} timed alternately, so a busy machine slows both alike and the ratio
+     * stays meaningful.
+     */
+    private static double[] pairedMedianMicros(Supplier<?> a, Supplier<?> b) {
+        for (int i = 0; i < 300; i++) {
+            a.get();
+            b.get();
+        }
+        int n = 1001;
+        double[] sa = new double[n];
+        double[] sb = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            a.get();
+            long m = System.nanoTime();
+            b.get();
+            long e = System.nanoTime();
+            sa[i] = (m - t) / 1_000.0;
+            sb[i] = (e - m) / 1_000.0;
+        }
+        Arrays.sort(sa);
+        Arrays.sort(sb);
+        return new double[] {sa[n / 2], sb[n / 2]};
     }
 
     private static double medianMicros(int n, Supplier<?> work) {

@@ -86,6 +86,15 @@ class HttpBasicsTest {
     }
 
     @Test
+    void requestsHelidonRefusesBeforeRoutingStillGetTheEnvelope() {
+        var r = server.get("/api/v1/media/requests?cursor=" + "a".repeat(5000));
+        assertEquals(414, r.status());
+        assertEquals("URI_TOO_LONG", r.errorCode());
+        assertTrue(r.header("Content-Type").startsWith("application/json"));
+        assertNotNull(r.header("X-Correlation-Id"));
+    }
+
+    @Test
     void securityHeadersAreOnEveryResponse() {
         for (var r : new TestServer.Res[] {server.get("/health"), server.get("/nope")}) {
             assertEquals("nosniff", r.header("X-Content-Type-Options"));

@@ -110,6 +110,15 @@ public final class TestDatabase implements AutoCloseable {
             database.close();
             database = null;
         }
+        if (kind == DbKind.H2) {
+            // DB_CLOSE_DELAY=-1 keeps an in-memory database for the JVM's life: drop it, and its memory, now.
+            try (Connection c = DriverManager.getConnection(config.url(), config.user(), config.password());
+                 Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot shut down the test database", e);
+            }
+        }
         if (schema != null) {
             String base = System.getenv(PG_URL_ENV);
             try (Connection c = DriverManager.getConnection(base, config.user(), config.password());

@@ -1,0 +1,87 @@
+package app.medianest.server.cache;
+
+import app.medianest.server.flags.FeatureFlags;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
+import com.github.benmanes.caffeine.cache.stats.StatsCounter;
+
+import java.time.Duration;
+
+/**
+ * Builds every cache of the server the same way: expire after write with the TTL of its {@link CacheClass}
+ * (or an explicit TTL), bounded size, statistics recorded, the injected {@link Ticker} (tests advance a fake
+ * one), and registered by name in the {@link CacheRegistry}.
+ *
+ * <p>Typical use by a service built in {@code Components}:
+ * <pre>{@code
+ * DataCache<DashboardStats> stats = caches.dataCache("dashboard.stats", CacheClass.USER_DATA, flags.flag(DATA_CACHE));
+ * DashboardStats s = stats.getForUser(userId, "stats", () -> loadFromDatabase(userId));
+ * // after any write that changes them:
+ * stats.invalidateUser(userId);
+ * }</pre>
+ */
+public final class CacheFactory {
+    private final CacheConfig config;
+    private final Ticker ticker;
+    private final CacheRegistry registry;
+
+    public CacheFactory(CacheConfig config, Ticker ticker, CacheRegistry registry) {
+        this.config = config;
+        this.ticker = ticker;
+        this.registry = registry;
+    }
+
+    public CacheConfig config() {
+        return config;
+    }
+
+    public CacheRegistry registry() {
+        return registry;
+    }
+
+    /** A plain Caffeine cache of class {@code cls} with the default size bound, registered as {@code name}. */
+    public <K, V> Cache<K, V> create(String name, CacheClass cls) {
+        return create(name, config.ttl(cls), config.maxEntries());
+    }
+
+    /** A plain Caffeine cache with an explicit TTL and size bound, registered as {@code name}. */
+    public <K, V> Cache<K, V> create(String name, Duration ttl, long maxSize) {
+        Cache<K, V> cache = build(ttl, maxSize, null);
+        registry.register(name, cache, ttl, maxSize);
+        return cache;
+    }
+
+    /** A read-through data cache of class {@code cls}, switched by {@code flag}. */
+    public <V> DataCache<V> dataCache(String name, CacheClass cls, FeatureFlags.Flag flag) {
+        Duration ttl = config.ttl(cls);
+        ConcurrentStatsCounter counter = new ConcurrentStatsCounter();
+        DataCache<V> cache = new DataCache<>(build(ttl, config.maxEntries(), counter), counter, flag::on);
+        flag.onChange(on -> {
+            if (!on) {
+                cache.invalidateAll();
+            }
+        });
+        registry.register(name, cache.caffeine(), ttl, config.maxEntries(), flag::on, cache::invalidateAll);
+        return cache;
+    }
+
+    /** A cache of serialized JSON responses of class {@code cls}, switched by {@code flag}. */
+    public ResponseCache responseCache(String name, CacheClass cls, FeatureFlags.Flag flag) {
+        return new ResponseCache(dataCache(name, cls, flag));
+    }
+
+    /** A last-good-answer store (kept for the configured stale TTL), switched by {@code flag}. */
+    public <V> StaleStore<V> staleStore(String name, FeatureFlags.Flag flag, java.time.Clock clock) {
+        Duration ttl = config.staleTtl();
+        Cache<String, StaleStore.Stale<V>> cache = build(ttl, config.maxEntries(), null);
+        registry.register(name, cache, ttl, config.maxEntries(), flag::on, cache::invalidateAll);
+        return new StaleStore<>(cache, flag::on, clock);
+    }
+
+    private <K, V> Cache<K, V> build(Duration ttl, long maxSize, StatsCounter counter) {
+        Caffeine<Object, Object> b = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxSize).ticker(ticker);
+        return (counter == null ? b.recordStats() : b.recordStats(() -> counter)).build();
+    }
+}

@@ -1,0 +1,222 @@
+package app.medianest.server.cache;
+
+import app.medianest.server.flags.FeatureFlags;
+import app.medianest.server.settings.AppSettings;
+import app.medianest.server.testing.DbKind;
+import app.medianest.server.testing.ManualClock;
+import app.medianest.server.testing.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The cache factory's caches: TTL classes on a fake ticker, per-user isolation, invalidation, statistics. */
+class DataCacheTest {
+    private static TestDatabase db;
+    private FeatureFlags flags;
+    private ManualClock clock;
+    private CacheFactory factory;
+    private SimpleMeterRegistry meters;
+    private FeatureFlags.Flag flag;
+
+    @BeforeAll
+    static void openDatabase() {
+        db = TestDatabase.create(DbKind.H2);
+    }
+
+    @AfterAll
+    static void closeDatabase() {
+        db.close();
+    }
+
+    @BeforeEach
+    void freshFactory() {
+        db.truncateAll();
+        clock = ManualClock.at("2026-11-01T12:00:00Z");
+        meters = new SimpleMeterRegistry();
+        factory = new CacheFactory(CacheConfig.defaults(), clock, new CacheRegistry(meters));
+        flags = new FeatureFlags(new AppSettings(db.open().jdbc(), clock));
+        flag = flags.define("data-cache", "test", true);
+    }
+
+    @Test
+    void entriesLiveForTheirClassTtl() {
+        DataCache<String> health = factory.dataCache("health", CacheClass.HEALTH, flag);
+        DataCache<String> user = factory.dataCache("user", CacheClass.USER_DATA, flag);
+        AtomicInteger loads = new AtomicInteger();
+        UUID me = UUID.randomUUID();
+        health.get("status", () -> "v" + loads.incrementAndGet());
+        user.getForUser(me, "stats", () -> "u" + loads.incrementAndGet());
+        clock.advanceSeconds(29);
+        assertEquals("v1", health.get("status", () -> "v" + loads.incrementAndGet()));
+        clock.advanceSeconds(2);
+        assertEquals("v3", health.get("status", () -> "v" + loads.incrementAndGet()), "30 s TTL passed");
+        assertEquals("u2", user.getForUser(me, "stats", () -> "u" + loads.incrementAndGet()), "300 s not yet");
+        clock.advanceSeconds(300);
+        assertEquals("u4", user.getForUser(me, "stats", () -> "u" + loads.incrementAndGet()));
+    }
+
+    @Test
+    void ttlClassesFollowTheSettings() {
+        CacheConfig c = CacheConfig.defaults();
+        assertEquals(Duration.ofSeconds(30), c.ttl(CacheClass.HEALTH));
+        assertEquals(Duration.ofSeconds(120), c.ttl(CacheClass.SERVICE_DATA));
+        assertEquals(Duration.ofSeconds(300), c.ttl(CacheClass.USER_DATA));
+        assertEquals(Duration.ofSeconds(3600), c.ttl(CacheClass.STATIC));
+        CacheConfig custom = CacheConfig.from(app.medianest.server.config.Settings.of(java.util.Map.of(
+                "cache.ttl.service", "45s", "cache.max-entries", "500")));
+        assertEquals(Duration.ofSeconds(45), custom.ttl(CacheClass.SERVICE_DATA));
+        assertEquals(500, custom.maxEntries());
+        assertThrows(app.medianest.server.config.ConfigException.class, () -> CacheConfig.from(
+                app.medianest.server.config.Settings.of(java.util.Map.of("cache.ttl.user", "forever"))));
+    }
+
+    @Test
+    void oneUserNeverSeesAnotherUsersEntry() {
+        DataCache<String> cache = factory.dataCache("dash", CacheClass.USER_DATA, flag);
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        assertEquals("alice's", cache.getForUser(alice, "stats", () -> "alice's"));
+        assertEquals("bob's", cache.getForUser(bob, "stats", () -> "bob's"));
+        assertEquals("alice's", cache.getForUser(alice, "stats", () -> "reloaded"));
+        assertEquals("shared", cache.get("stats", () -> "shared"), "a shared key is separate from users' keys");
+    }
+
+    @Test
+    void invalidationByKeyPrefixUserAndAll() {
+        DataCache<String> cache = factory.dataCache("plex", CacheClass.SERVICE_DATA, flag);
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        cache.get("plex.libraries", () -> "L1");
+        cache.get("plex.items.1", () -> "I1");
+        cache.get("other", () -> "O1");
+        cache.getForUser(alice, "plex.mine", () -> "A1");
+        cache.getForUser(bob, "plex.mine", () -> "B1");
+
+        cache.invalidate("other");
+        assertEquals("O2", cache.get("other", () -> "O2"));
+        cache.invalidatePrefix("plex.");
+        assertEquals("L2", cache.get("plex.libraries", () -> "L2"));
+        assertEquals("I2", cache.get("plex.items.1", () -> "I2"));
+        assertEquals("A2", cache.getForUser(alice, "plex.mine", () -> "A2"), "prefix covers per-user keys");
+        assertEquals("O2", cache.get("other", () -> "O3"));
+        cache.invalidateUser(alice);
+        assertEquals("A3", cache.getForUser(alice, "plex.mine", () -> "A3"));
+        assertEquals("B2", cache.getForUser(bob, "plex.mine", () -> "B2"), "bob's was dropped by the prefix");
+        cache.invalidateForUser(bob, "plex.mine");
+        assertEquals("B3", cache.getForUser(bob, "plex.mine", () -> "B3"));
+        assertEquals("A3", cache.getForUser(alice, "plex.mine", () -> "A4"));
+        cache.invalidateAll();
+        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void aLoadThatStartedBeforeAWriteIsNeverStored() throws Exception {
+        DataCache<String> cache = factory.dataCache("race", CacheClass.USER_DATA, flag);
+        UUID user = UUID.randomUUID();
+        AtomicReference<String> database = new AtomicReference<>("old");
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch written = new CountDownLatch(1);
+        CompletableFuture<String> slowReader = CompletableFuture.supplyAsync(() -> cache.getForUser(user, "k", () -> {
+            String read = database.get();
+            loading.countDown();
+            await(written);
+            return read;
+        }));
+        assertTrue(loading.await(5, TimeUnit.SECONDS));
+        database.set("new");
+        cache.invalidateUser(user);
+        written.countDown();
+        assertEquals("old", slowReader.get(5, TimeUnit.SECONDS), "the racing reader itself got what it read");
+        assertEquals("new", cache.getForUser(user, "k", database::get), "but the old value was not cached");
+        assertEquals("new", cache.getForUser(user, "k", () -> "never loaded"));
+    }
+
+    @Test
+    void flagOffBypassesAndEmptiesTheCache() {
+        DataCache<String> cache = factory.dataCache("flagged", CacheClass.STATIC, flag);
+        AtomicInteger loads = new AtomicInteger();
+        cache.get("k", () -> "v" + loads.incrementAndGet());
+        cache.get("k", () -> "v" + loads.incrementAndGet());
+        assertEquals(1, loads.get());
+        flags.set(java.util.Map.of("data-cache", false));
+        assertEquals(0, cache.size(), "switching off empties it");
+        cache.get("k", () -> "v" + loads.incrementAndGet());
+        cache.get("k", () -> "v" + loads.incrementAndGet());
+        assertEquals(3, loads.get(), "every call loads while off");
+        flags.set(java.util.Map.of("data-cache", true));
+        cache.get("k", () -> "v" + loads.incrementAndGet());
+        cache.get("k", () -> "v" + loads.incrementAndGet());
+        assertEquals(4, loads.get());
+    }
+
+    @Test
+    void statisticsCountHitsMissesEvictionsAndLoadTime() {
+        DataCache<String> cache = factory.dataCache("stats", CacheClass.HEALTH, flag);
+        cache.get("a", () -> "1");
+        cache.get("a", () -> "1");
+        cache.get("a", () -> "1");
+        cache.get("b", () -> "2");
+        var s = factory.registry().stats().stream().filter(c -> c.name().equals("stats")).findFirst().orElseThrow();
+        assertEquals(2, s.hits());
+        assertEquals(2, s.misses());
+        assertEquals(50.0, s.hitRate());
+        assertEquals(30, s.ttlSeconds());
+        assertTrue(s.loadMeanMs() >= 0);
+        assertEquals(2.0, meters.get("cache.gets").tags("cache", "stats", "result", "hit").functionCounter().count());
+        assertEquals(2.0, meters.get("cache.gets").tags("cache", "stats", "result", "miss").functionCounter().count());
+        assertTrue(factory.registry().flush("stats"));
+        assertFalse(factory.registry().flush("nope"));
+        assertEquals(0, cache.size());
+    }
+
+    @Test
+    void staleStoreAnswersWithTheLastGoodValueWhenTheUpstreamFails() {
+        FeatureFlags.Flag stale = flags.define("stale-fallback", "test", true);
+        StaleStore<String> store = factory.staleStore("plex.stale", stale, clock);
+        assertThrows(IllegalStateException.class, () -> store.call("libs", () -> {
+            throw new IllegalStateException("down");
+        }), "no last good answer yet: the failure goes through");
+        StaleStore.Answer<String> fresh = store.call("libs", () -> "libraries v1");
+        assertFalse(fresh.stale());
+        clock.advanceSeconds(90);
+        StaleStore.Answer<String> fallback = store.call("libs", () -> {
+            throw new IllegalStateException("down");
+        });
+        assertTrue(fallback.stale());
+        assertEquals("libraries v1", fallback.value());
+        assertEquals(clock.instant().minusSeconds(90), fallback.storedAt());
+        flags.set(java.util.Map.of("stale-fallback", false));
+        assertThrows(IllegalStateException.class, () -> store.call("libs", () -> {
+            throw new IllegalStateException("down");
+        }), "flag off: no fallback");
+    }
+
+    @Test
+    void aNameCanBeRegisteredOnlyOnce() {
+        factory.create("once", CacheClass.STATIC);
+        assertThrows(IllegalStateException.class, () -> factory.create("once", CacheClass.STATIC));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(5, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package app.medianest.model.perf;
+
+import app.medianest.model.WireEnum;
+
+/** A circuit breaker's state, as resilience4j names them. */
+public enum BreakerState implements WireEnum {
+    CLOSED("closed"),
+    OPEN("open"),
+    HALF_OPEN("half_open"),
+    DISABLED("disabled"),
+    FORCED_OPEN("forced_open"),
+    METRICS_ONLY("metrics_only");
+
+    private final String wire;
+
+    BreakerState(String wire) {
+        this.wire = wire;
+    }
+
+    @Override
+    public String wire() {
+        return wire;
+    }
+
+    @Override
+    public String toString() {
+        return wire;
+    }
+
+    /** True when calls are refused. */
+    public boolean refusesCalls() {
+        return this == OPEN || this == FORCED_OPEN;
+    }
+
+    public static BreakerState parse(String value) {
+        return WireEnum.parse(BreakerState.class, value);
+    }
+}
