@@ -31,11 +31,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class UpstreamOutageAcceptanceTest {
     @Test
     void requestsMadeWhileOverseerrIsDownAllReachItExactlyOnceAndComeBackThroughTheWebhook() throws Exception {
-        try (FakeOverseerr overseerr = FakeOverseerr.start(); TestDatabase db = TestDatabase.create(DbKind.H2);
+        // A catalogue of 100 requestable films on top of the standard one (the fake, like Overseerr, refuses
+        // media it does not know).
+        SampleTitle template = SampleCatalog.standard().requestable().stream()
+                .filter(t -> t.mediaType() == app.medianest.fakes.MediaType.MOVIE).findFirst().orElseThrow();
+        List<SampleTitle> titles = new ArrayList<>(SampleCatalog.standard().titles());
+        for (int i = 0; i < 100; i++) {
+            titles.add(new SampleTitle(template.mediaType(), 900_000 + i, null, "tt9" + (100_000 + i),
+                    "Outage movie " + i, "Outage movie " + i, 2020, "2020-01-01", "A film requested during an outage",
+                    template.genres(), template.contentRating(), template.studio(), 7.0, 100, List.of(), false));
+        }
+        SampleCatalog catalog = new SampleCatalog(titles, SampleCatalog.standard().collections());
+        try (FakeOverseerr overseerr = FakeOverseerr.start(0, FakeOverseerr.DEFAULT_API_KEY, catalog,
+                Clock.systemUTC()); TestDatabase db = TestDatabase.create(DbKind.H2);
              IntegrationServer server = IntegrationServer.start(db, Clock.systemUTC(), Map.of(
                      "overseerr.url", overseerr.apiBaseUrl(), "overseerr.api-key", FakeOverseerr.DEFAULT_API_KEY,
                      "overseerr.webhook-secret", "hook-secret-123", "overseerr.outbox-interval", "200ms",
-                     "overseerr.outbox-max-backoff", "1s", "resilience.open-duration", "1s",
+                     "overseerr.outbox-max-backoff", "10s", "resilience.open-duration", "1s",
                      "resilience.retry-backoff", "10ms"))) {
             String user = server.newUser("family");
             overseerr.refuseConnections();

@@ -6,6 +6,7 @@ import app.medianest.loadtest.config.EndpointMix;
 import app.medianest.loadtest.config.LoadTestConfig;
 import app.medianest.loadtest.config.Preset;
 import app.medianest.loadtest.config.ReferencePhase;
+import app.medianest.loadtest.config.Transport;
 import app.medianest.loadtest.report.BaselineComparison;
 import app.medianest.loadtest.report.Targets;
 import java.net.URI;
@@ -29,7 +30,7 @@ public final class CliParser {
     private static final Set<String> VALUED = Set.of("--url", "--users", "--ramp", "--duration", "--rampdown",
             "--think", "--mix", "--username", "--password", "--token", "--preset", "--out", "--html", "--baseline",
             "--tolerance", "--reference", "--reference-duration", "--timeout", "--seed", "--target-p50",
-            "--target-p95", "--target-p99", "--max-error-rate", "--warmup");
+            "--target-p95", "--target-p99", "--max-error-rate", "--warmup", "--client");
     private static final Set<String> FLAGS = Set.of("--quiet", "--help");
 
     private final Map<String, String> env;
@@ -78,6 +79,7 @@ public final class CliParser {
         apply(builder, "--warmup", values, v -> builder.warmup(Durations.parse(v)));
         apply(builder, "--timeout", values, v -> builder.requestTimeout(Durations.parse(v)));
         apply(builder, "--seed", values, v -> builder.seed(Long.parseLong(v.trim())));
+        apply(builder, "--client", values, v -> builder.transport(Transport.byName(v.trim())));
         auth(builder, values);
         reference(builder, values);
         LoadTestConfig config = builder.build();
@@ -252,6 +254,8 @@ public final class CliParser {
                   --token T              send this bearer token instead of signing in
                   --timeout DUR          request timeout (default 10s)
                   --seed N               seed of the endpoint choices (default 1)
+                  --client lean|jdk      HTTP client: lean (one keep-alive socket per user, default) or the
+                                         JDK's java.net.http client
                   --reference PATH       after the run, request PATH (e.g. /health) and report ratios to it
                   --reference-duration D length of the reference phase (default: sustain/5, 5s..30s)
                   --target-p50/-p95/-p99 DUR   latency targets (default 100ms/200ms/500ms)

@@ -166,7 +166,7 @@ public final class CliRunner {
                 + Durations.format(c.rampDown())
                 + (c.warmup().isZero() ? "" : ", warm-up " + Durations.format(c.warmup()))
                 + ", think " + Durations.format(c.thinkTime()) + ", auth " + c.auth().mode()
-                + ", mix " + c.mix().spec()
+                + ", mix " + c.mix().spec() + ", client " + c.transport().wireName()
                 + (c.reference() == null ? "" : ", reference " + c.reference().path() + " for "
                         + Durations.format(c.reference().duration()));
     }

@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param warmup         time during which all users run before the measured run, with results discarded (lets
  *                       the JIT compilers of server and generator settle); zero for none
  * @param seed           seed of the users' endpoint choices, for reproducible request sequences
+ * @param transport      the HTTP client the users send with
  */
 public record LoadTestConfig(
         URI baseUrl,
@@ -39,7 +40,8 @@ public record LoadTestConfig(
         Duration requestTimeout,
         ReferencePhase reference,
         Duration warmup,
-        long seed) {
+        long seed,
+        Transport transport) {
 
     /** The largest number of virtual users accepted. */
     public static final int MAX_USERS = 10_000;
@@ -64,6 +66,7 @@ public record LoadTestConfig(
         checkRange("warmup", warmup, false);
         Objects.requireNonNull(mix, "mix must not be null");
         Objects.requireNonNull(auth, "auth must not be null (use Auth.anonymous())");
+        Objects.requireNonNull(transport, "transport must not be null");
     }
 
     private static URI checkUrl(URI url) {
@@ -113,7 +116,7 @@ public record LoadTestConfig(
 
     /**
      * Starts a builder with this project's defaults: 10 users, no ramps, 30 s sustained, no think time, the
-     * strategy mix, anonymous, 10 s request timeout, no reference phase, no warm-up, seed 1.
+     * strategy mix, anonymous, 10 s request timeout, no reference phase, no warm-up, seed 1, the lean transport.
      *
      * @param baseUrl the server's base URL
      * @return a builder
@@ -130,7 +133,7 @@ public record LoadTestConfig(
     public Builder toBuilder() {
         return new Builder(baseUrl).users(users).rampUp(rampUp).sustain(sustain).rampDown(rampDown)
                 .thinkTime(thinkTime).mix(mix).auth(auth).requestTimeout(requestTimeout).reference(reference)
-                .warmup(warmup).seed(seed);
+                .warmup(warmup).seed(seed).transport(transport);
     }
 
     /** Mutable builder; {@link #build()} validates. */
@@ -147,6 +150,7 @@ public record LoadTestConfig(
         private ReferencePhase reference;
         private Duration warmup = Duration.ZERO;
         private long seed = 1;
+        private Transport transport = Transport.LEAN;
 
         private Builder(URI baseUrl) {
             this.baseUrl = baseUrl;
@@ -224,6 +228,12 @@ public record LoadTestConfig(
             return this;
         }
 
+        /** @param value the HTTP client the users send with @return this builder */
+        public Builder transport(Transport value) {
+            this.transport = value;
+            return this;
+        }
+
         /**
          * Validates and builds.
          *
@@ -232,7 +242,7 @@ public record LoadTestConfig(
          */
         public LoadTestConfig build() {
             return new LoadTestConfig(baseUrl, users, rampUp, sustain, rampDown, thinkTime, mix, auth,
-                    requestTimeout, reference, warmup, seed);
+                    requestTimeout, reference, warmup, seed, transport);
         }
     }
 }

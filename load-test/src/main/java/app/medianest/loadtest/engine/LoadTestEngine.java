@@ -15,10 +15,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs a load test: closed-loop virtual users, one virtual thread each, over {@code java.net.http.HttpClient}
- * (HTTP/1.1 with keep-alive connections).
+ * Runs a load test: closed-loop virtual users, one virtual thread each, sending over the configured
+ * {@link app.medianest.loadtest.config.Transport}: by default a lean blocking HTTP/1.1 client with one keep-alive
+ * socket per user, or {@code java.net.http.HttpClient}.
  *
- * <p>An optional warm-up runs all users against the mix first and is discarded. The main run follows the
+ * <p>With credentials, every user signs in first, a few at a time and before any clock starts (see
+ * {@code Sessions}). An optional warm-up runs all users against the mix first and is discarded. The main run follows the
  * configured {@link LoadProfile} (ramp-up, sustain, ramp-down). Each user signs in once
  * (or uses the configured token), then loops: pick an endpoint from the weighted mix, send, wait for the response,
  * think. Latencies go into HdrHistograms per endpoint, both uncorrected (service time) and corrected for
@@ -36,6 +38,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  */
 public final class LoadTestEngine {
+
+    /** Sign-ins in flight at once before the run: enough to be quick, few enough not to swamp a small server. */
+    static final int SIGN_IN_PARALLELISM = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final LoadTestConfig config;
     private final ProgressListener listener;
@@ -74,13 +79,8 @@ public final class LoadTestEngine {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("a LoadTestEngine runs once; build a new one");
         }
-        HttpClient http = providedClient != null ? providedClient : newHttpClient(config.requestTimeout());
-        try {
-            return runWith(http);
-        } finally {
-            if (providedClient == null) {
-                http.close();
-            }
+        try (HttpTransport transport = transport()) {
+            return runWith(transport);
         }
     }
 
@@ -109,11 +109,21 @@ public final class LoadTestEngine {
         stop.stop();
     }
 
-    private LoadTestResult runWith(HttpClient http) throws InterruptedException {
-        ApiClient api = new ApiClient(http, config.requestTimeout());
-        Sessions sessions = new Sessions(api, config.auth(), config.uriOf(ApiClient.LOGIN_PATH), stop);
-        PhaseRunner runner = new PhaseRunner(clock, api, sessions, stop, config::uriOf, listener);
+    private HttpTransport transport() {
+        if (providedClient != null) {
+            return JdkTransport.using(providedClient, config.requestTimeout());
+        }
+        return switch (config.transport()) {
+            case LEAN -> new LeanTransport(config.baseUrl(), config.requestTimeout());
+            case JDK -> JdkTransport.create(config.requestTimeout());
+        };
+    }
+
+    private LoadTestResult runWith(HttpTransport transport) throws InterruptedException {
+        Sessions sessions = new Sessions(config.auth(), config.uriOf(LoginAttempt.LOGIN_PATH), stop);
+        PhaseRunner runner = new PhaseRunner(clock, transport, sessions, stop, config::uriOf, listener);
         Instant startedAt = wallClock.instant();
+        sessions.signInAll(config.users(), transport, SIGN_IN_PARALLELISM);
         long thinkNanos = config.thinkTime().toNanos();
         if (config.warmup().isPositive()) {
             LoadProfile flat = new LoadProfile(config.users(), Duration.ZERO, config.warmup(), Duration.ZERO);
@@ -148,11 +158,6 @@ public final class LoadTestEngine {
             return main.overall().throughputRps();
         }
         return sustain.stream().mapToLong(ProgressSnapshot::intervalRequests).sum() / seconds;
-    }
-
-    private static HttpClient newHttpClient(Duration connectTimeout) {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Builds a {@link LoadTestEngine}. */
@@ -206,8 +211,8 @@ public final class LoadTestEngine {
         }
 
         /**
-         * Uses a caller-owned HTTP client (it is not closed by the engine). By default the engine creates an
-         * HTTP/1.1 client and closes it after the run.
+         * Sends with a caller-owned JDK HTTP client (it is not closed by the engine) instead of the configured
+         * transport.
          *
          * @param value the client
          * @return this builder

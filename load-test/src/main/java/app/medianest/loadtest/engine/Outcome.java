@@ -2,6 +2,7 @@ package app.medianest.loadtest.engine;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 
@@ -30,6 +31,9 @@ record Outcome(int status, String transportError) {
         }
         if (error instanceof ConnectException) {
             return "connect";
+        }
+        if (error instanceof ProtocolException) {
+            return "protocol";
         }
         return "io";
     }

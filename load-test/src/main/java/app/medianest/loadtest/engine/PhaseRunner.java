@@ -25,16 +25,16 @@ final class PhaseRunner {
     private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final NanoClock clock;
-    private final ApiClient api;
+    private final HttpTransport transport;
     private final Sessions sessions;
     private final StopSignal stop;
     private final Function<String, URI> uriOf;
     private final ProgressListener listener;
 
-    PhaseRunner(NanoClock clock, ApiClient api, Sessions sessions, StopSignal stop, Function<String, URI> uriOf,
+    PhaseRunner(NanoClock clock, HttpTransport transport, Sessions sessions, StopSignal stop, Function<String, URI> uriOf,
             ProgressListener listener) {
         this.clock = clock;
-        this.api = api;
+        this.transport = transport;
         this.sessions = sessions;
         this.stop = stop;
         this.uriOf = uriOf;
@@ -60,7 +60,7 @@ final class PhaseRunner {
         long start = clock.nanoTime();
         RunMetrics metrics = new RunMetrics(List.copyOf(uris.keySet()), start);
         AtomicInteger active = new AtomicInteger();
-        VirtualUser.Shared shared = new VirtualUser.Shared(clock, api, sessions, stop, metrics, mix, Map.copyOf(uris),
+        VirtualUser.Shared shared = new VirtualUser.Shared(clock, transport, sessions, stop, metrics, mix, Map.copyOf(uris),
                 thinkNanos, active);
         List<ProgressSnapshot> timeline = new ArrayList<>();
         long end;

@@ -21,6 +21,8 @@ import java.util.List;
  * @param referenceDuration the reference phase's length, or {@code null}
  * @param warmup            the discarded warm-up's length
  * @param seed              seed of the endpoint choices
+ * @param transport         the HTTP client the users sent with ({@code lean} or {@code jdk}); {@code null} in
+ *                          reports written before it was recorded
  */
 public record RunSettings(
         String baseUrl,
@@ -35,7 +37,8 @@ public record RunSettings(
         String referencePath,
         Duration referenceDuration,
         Duration warmup,
-        long seed) {
+        long seed,
+        String transport) {
 
     /** Copies the mix. */
     public RunSettings {
@@ -54,6 +57,6 @@ public record RunSettings(
                 config.requestTimeout(),
                 config.reference() == null ? null : config.reference().path(),
                 config.reference() == null ? null : config.reference().duration(),
-                config.warmup(), config.seed());
+                config.warmup(), config.seed(), config.transport().wireName());
     }
 }

@@ -3,7 +3,6 @@ package app.medianest.loadtest.engine;
 import app.medianest.loadtest.config.EndpointMix;
 import app.medianest.loadtest.config.WeightedEndpoint;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,13 +35,15 @@ final class VirtualUser implements Runnable {
             if (shared.stop().await(startAtNanos - shared.clock().nanoTime())) {
                 return;
             }
-            Optional<Sessions.Session> session = shared.sessions().sessionFor(index);
-            if (session.isPresent()) {
-                shared.activeUsers().incrementAndGet();
-                try {
-                    loop(session.get().bearer());
-                } finally {
-                    shared.activeUsers().decrementAndGet();
+            try (HttpTransport.UserClient client = shared.transport().openUser()) {
+                Optional<Sessions.Session> session = shared.sessions().sessionFor(index, client);
+                if (session.isPresent()) {
+                    shared.activeUsers().incrementAndGet();
+                    try {
+                        loop(client, session.get().bearer());
+                    } finally {
+                        shared.activeUsers().decrementAndGet();
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -50,15 +51,15 @@ final class VirtualUser implements Runnable {
         }
     }
 
-    private void loop(String token) throws InterruptedException {
-        Map<String, HttpRequest> requests = new HashMap<>();
-        shared.uris().forEach((path, uri) -> requests.put(path, shared.api().getRequest(uri, token)));
+    private void loop(HttpTransport.UserClient client, String token) throws InterruptedException {
+        Map<String, HttpTransport.PreparedGet> requests = new HashMap<>();
+        shared.uris().forEach((path, uri) -> requests.put(path, client.prepareGet(uri, token)));
         NanoClock clock = shared.clock();
         long intended = clock.nanoTime();
         while (intended < stopAtNanos && !shared.stop().isStopped()) {
             WeightedEndpoint endpoint = shared.mix().pick(random);
             long sent = clock.nanoTime();
-            Outcome outcome = shared.api().send(requests.get(endpoint.path()));
+            Outcome outcome = requests.get(endpoint.path()).send();
             long completed = clock.nanoTime();
             shared.metrics().of(endpoint.path()).record(intended, sent, completed, outcome,
                     shared.metrics().expectedIntervalNanos(shared.thinkNanos()));
@@ -76,7 +77,7 @@ final class VirtualUser implements Runnable {
      * What all users of a phase share.
      *
      * @param clock       time source
-     * @param api         HTTP exchanges
+     * @param transport   where each user gets its HTTP client
      * @param sessions    tokens
      * @param stop        the engine's stop signal
      * @param metrics     the phase's metrics
@@ -85,7 +86,7 @@ final class VirtualUser implements Runnable {
      * @param thinkNanos  think time
      * @param activeUsers users currently in their request loop
      */
-    record Shared(NanoClock clock, ApiClient api, Sessions sessions, StopSignal stop, RunMetrics metrics,
+    record Shared(NanoClock clock, HttpTransport transport, Sessions sessions, StopSignal stop, RunMetrics metrics,
             EndpointMix mix, Map<String, URI> uris, long thinkNanos, AtomicInteger activeUsers) {
     }
 }

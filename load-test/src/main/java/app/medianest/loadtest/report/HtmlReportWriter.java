@@ -148,7 +148,8 @@ public final class HtmlReportWriter {
                 List.of("auth", Html.escape(s.authMode())),
                 List.of("request timeout", Durations.format(s.requestTimeout())),
                 List.of("reference", Html.escape(reference)),
-                List.of("seed", String.valueOf(s.seed())));
+                List.of("seed", String.valueOf(s.seed())),
+                List.of("HTTP client", Html.escape(s.transport() == null ? "-" : s.transport())));
         table(html, "Settings", List.of("setting", "value"), rows);
     }
 

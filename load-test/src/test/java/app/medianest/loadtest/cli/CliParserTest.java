@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.medianest.loadtest.config.Auth;
 import app.medianest.loadtest.config.EndpointMix;
 import app.medianest.loadtest.config.ReferencePhase;
+import app.medianest.loadtest.config.Transport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -44,7 +45,7 @@ class CliParserTest {
         CliOptions options = parse("--url", "http://h:1", "--users", "3", "--ramp", "2s", "--duration", "1m30s",
                 "--rampdown", "500ms", "--warmup", "3s", "--mix", "/a=2,/b", "--token", "t0k", "--timeout", "3s", "--seed", "9",
                 "--reference", "/health", "--reference-duration", "7s", "--target-p95", "300ms",
-                "--max-error-rate", "5%", "--baseline", "b.json", "--tolerance", "0.1", "--quiet");
+                "--max-error-rate", "5%", "--baseline", "b.json", "--tolerance", "0.1", "--quiet", "--client", "jdk");
 
         assertEquals(Duration.ofSeconds(90), options.config().sustain());
         assertEquals(Duration.ofMillis(500), options.config().rampDown());
@@ -56,6 +57,8 @@ class CliParserTest {
         assertEquals(0.1, options.tolerance());
         assertEquals(9, options.config().seed());
         assertTrue(options.quiet());
+        assertEquals(Transport.JDK, options.config().transport());
+        assertEquals(Transport.LEAN, parse("--url", "http://h").config().transport(), "the lean client by default");
     }
 
     @Test
@@ -68,6 +71,7 @@ class CliParserTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "--users abc                  | --users: expected a whole number, got 'abc'",
+        "--client netty               | --client: expected 'lean' or 'jdk', got 'netty'",
         "--users 0                    | --users: users must be between 1 and 10000, got 0",
         "--ramp 5x                    | --ramp: expected a duration like 30s, 2m or 500ms, got '5x'",
         "--duration 0s                | --duration: sustain must be positive and at most 24h, got 0s",

@@ -96,7 +96,7 @@ class MainTest {
             Path absolute = dir.resolve("absolute.json");
             String url = server.baseUrl().toString();
             assertEquals(0, run("--url", url, "--users", "1", "--duration", "1s", "--think", "20ms", "--token",
-                    FakeMediaNestServer.STATIC_TOKEN, "--quiet", "--out", absolute.toString()));
+                    FakeMediaNestServer.STATIC_TOKEN, "--quiet", "--out", absolute.toString()), out + err());
 
             assertEquals(2, run("--url", url, "--token", FakeMediaNestServer.STATIC_TOKEN, "--reference", "/health",
                     "--baseline", absolute.toString()));

@@ -9,6 +9,7 @@ import app.medianest.loadtest.config.Auth;
 import app.medianest.loadtest.config.EndpointMix;
 import app.medianest.loadtest.config.LoadTestConfig;
 import app.medianest.loadtest.config.ReferencePhase;
+import app.medianest.loadtest.config.Transport;
 import app.medianest.loadtest.config.WeightedEndpoint;
 import app.medianest.loadtest.testing.FakeMediaNestServer;
 import java.time.Duration;
@@ -166,6 +167,21 @@ class LoadTestEngineTest {
         long apiHits = config.mix().endpoints().stream().mapToLong(e -> server.hits(e.path())).sum();
         assertTrue(apiHits > result.overall().requests(), "warm-up requests are sent but not counted");
         assertEquals(result.timeline().getLast().totalRequests(), result.overall().requests());
+    }
+
+    @Test
+    void theJdkClientRemainsAvailableAndAgreesWithTheServer() throws Exception {
+        LoadTestConfig config = config().transport(Transport.JDK).users(3).sustain(Duration.ofMillis(800))
+                .thinkTime(Duration.ofMillis(5)).build();
+
+        LoadTestResult result = LoadTestEngine.builder(config).build().run();
+
+        assertEquals("jdk", result.settings().transport());
+        assertEquals(new LoginStats(3, 3, 0, Map.of()), result.logins());
+        assertEquals(0, result.overall().errors());
+        for (WeightedEndpoint endpoint : config.mix().endpoints()) {
+            assertEquals(server.hits(endpoint.path()), stats(result, endpoint.path()).requests(), endpoint.path());
+        }
     }
 
     @Test
