@@ -29,8 +29,12 @@ final class TunedJvm {
                 || "as-is".equals(System.getenv("MEDIANEST_CONSOLE_JVM"))) {
             return Optional.empty();
         }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (!java.toFile().canExecute()) {
+            return Optional.empty(); // a runtime image without the java command (jlink --strip-native-commands)
+        }
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java.toString());
         cmd.addAll(OPTIONS);
         cmd.add(MARK);
         input.stream().filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent")).forEach(cmd::add);

@@ -76,7 +76,10 @@ public final class ServicesView {
         form.add(enabled, 1, 4);
         form.add(new HBox(8, save, test), 1, 5);
         form.add(result, 1, 6);
-        VBox editor = new VBox(10, title, form, message);
+        Label overrides = new Label();
+        overrides.textProperty().bind(vm.overrides());
+        overrides.getStyleClass().add("problem");
+        VBox editor = new VBox(10, title, form, message, overrides);
 
         TableView<BreakerRow> table = new TableView<>(vm.breakers());
         table.setId("breakers-table");

@@ -35,13 +35,16 @@ public final class ServicesViewModel {
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
     private final ReadOnlyStringWrapper keyState = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper overrides = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
 
     public ServicesViewModel(ApiClient api, Tasks tasks) {
         this.api = api;
         this.tasks = tasks;
-        selected.addListener((o, a, name) -> services.stream().filter(s -> s.name().equals(name)).findFirst()
-                .ifPresent(this::edit));
+        selected.addListener((o, a, name) -> {
+            testResult.set("");
+            services.stream().filter(s -> s.name().equals(name)).findFirst().ifPresent(this::edit);
+        });
     }
 
     /** Reloads the services and the breakers. */
@@ -97,8 +100,7 @@ public final class ServicesViewModel {
         settings.set(String.join(", ", s.settings().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .toList()));
         keyState.set(s.hasApiKey() ? "a key is stored (leave empty to keep it)" : "no key stored");
-        testResult.set("");
-        message.set(s.overriddenBy().isEmpty() ? "" : "Overridden by " + String.join(", ", s.overriddenBy()));
+        overrides.set(s.overriddenBy().isEmpty() ? "" : "Overridden by " + String.join(", ", s.overriddenBy()));
     }
 
     /** Saves the edited service; an empty key field keeps the stored key. */
@@ -197,6 +199,11 @@ public final class ServicesViewModel {
 
     public ReadOnlyStringProperty message() {
         return message.getReadOnlyProperty();
+    }
+
+    /** Environment variables or config keys that override the stored values of the selected service. */
+    public ReadOnlyStringProperty overrides() {
+        return overrides.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty testResult() {
