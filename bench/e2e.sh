@@ -9,9 +9,10 @@
 # postgres, dropped afterwards), seeds 1,000 users and 100,000 requests with a known password, starts a simulated
 # Plex and the headless server (java -Xmx512m -jar embedded-server/target/medianest-server.jar serve), signs every
 # virtual user in as the busiest seeded user, and runs the load generator: ramp-up, sustain, then a 30 s
-# reference phase on /health with the same users and think time. At minute 3 and minute 11 of the run it forces
-# a full GC (jcmd GC.run) and reads the heap after it from the GC log. The JSON and HTML reports and the table go
-# to docs/loadtest/strategy-<db>-think<think>.{json,html,md}.
+# reference phase on /health with the same users and think time. The server logs its GCs (-Xlog:gc); the heap
+# after GC at minute 3 and at minute 11 of the run is the lowest heap-after-GC of the GCs in that minute (the live
+# set plus whatever old garbage is left), read without disturbing the run. The JSON and HTML reports and the table
+# go to docs/loadtest/strategy-<db>-think<think>.{json,html,md}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -71,21 +72,9 @@ metrics() {
 }
 metrics > "$BENCH_DIR/metrics-before.json"
 
-# Heap after a forced full GC at minute 3 and minute 11 (or at 25% and 90% of a shorter run).
+# Heap after GC in minute 3 and minute 11 of the run (or at 25% and 90% of a shorter run), from the GC log.
 if ((main_seconds >= 690)); then samples=(180 660); else samples=($((main_seconds / 4)) $((main_seconds * 9 / 10))); fi
-uptime_now() { jcmd "$BENCH_SERVER_PID" VM.uptime | awk 'NR == 2 { print $1 }'; }
-(
-    start=$(date +%s)
-    for at in "${samples[@]}"; do
-        wait_s=$(( at - ($(date +%s) - start) ))
-        ((wait_s > 0)) && sleep "$wait_s"
-        jcmd "$BENCH_SERVER_PID" GC.run > /dev/null
-        sleep 1
-        grep 'Pause Full' "$BENCH_DIR/gc.log" | tail -1 | sed -E 's/.* [0-9]+M->([0-9]+)M\(([0-9]+)M\) ([0-9.]+)ms.*/\1 \2 \3/' \
-            > "$BENCH_DIR/heap-$at.txt"
-    done
-) &
-sampler=$!
+load_start=$(jcmd "$BENCH_SERVER_PID" VM.uptime | awk 'NR == 2 { print $1 }')
 
 targets=(--target-p99 5ms)
 [[ $(seconds "$think") == 0 && $think != *ms ]] && targets=(--target-p95 10ms --target-p99 25ms)
@@ -98,22 +87,29 @@ set +e
 java -jar "$LOADTEST_JAR" "${args[@]}" > "$BENCH_DIR/loadtest.out" 2>&1
 code=$?
 set -e
-wait "$sampler" 2>/dev/null || true
 metrics > "$BENCH_DIR/metrics-after.json"
 [[ -f $json ]] || { cat "$BENCH_DIR/loadtest.out" >&2; bench_fail "the load test wrote no report"; }
 
-heap() {   # sample second -> "31 MB"
-    local f=$BENCH_DIR/heap-$1.txt
-    [[ -s $f ]] && awk '{ printf "%d MB (full GC %.0f ms)", $1, $3 }' "$f" || echo "n/a"
+heap() {   # sample second -> lowest heap after GC (MB) in the minute before it, else after the last GC before it
+    awk -v to="$(awk -v a="$load_start" -v b="$1" 'BEGIN { print a + b }')" -v from="$load_start" '
+        /Pause (Young|Full)/ && match($0, /[0-9]+M->[0-9]+M/) {
+            t = substr($1, 2) + 0; split(substr($0, RSTART, RLENGTH), m, "->"); after = m[2] + 0
+            if (t <= to) { last = after; if (t > to - 60 && t > from && (min == "" || after < min)) min = after }
+        }
+        END { v = min != "" ? min : last; if (v == "") print "n/a"; else print v }' "$BENCH_DIR/gc.log"
 }
-heap_change() {
-    local a=$BENCH_DIR/heap-${samples[0]}.txt b=$BENCH_DIR/heap-${samples[1]}.txt
-    [[ -s $a && -s $b ]] && paste "$a" "$b" | awk '{ printf "%+.1f%%", ($4 / $1 - 1) * 100 }' || echo "n/a"
+heap_label() { if ((samples[1] >= 120)); then echo "minute $((samples[0] / 60)) / minute $((samples[1] / 60))";
+    else echo "${samples[0]} s / ${samples[1]} s"; fi; }
+heap_row() {
+    local a b
+    a=$(heap "${samples[0]}"); b=$(heap "${samples[1]}")
+    if [[ $a == n/a || $b == n/a ]]; then echo "$a / $b"
+    else awk -v a="$a" -v b="$b" 'BEGIN { printf "%d MB / %d MB: %+.1f%%", a, b, (b / a - 1) * 100 }'; fi
 }
 # Cache hit rate of the data caches over the run, from the server's metrics (hits and misses counted by it).
 cache_hit_rate() {
     jq -rn --slurpfile before "$BENCH_DIR/metrics-before.json" --slurpfile after "$BENCH_DIR/metrics-after.json" '
-        def caches(m): (m.data.caches // m.caches // []) | if type == "object" then to_entries | map(.value + {name: .key}) else . end;
+        def caches(m): m.data.caches.caches // [];
         [caches($after[0])[] as $a | (caches($before[0])[] | select(.name == $a.name)) as $b
          | {name: $a.name, hits: (($a.hits // 0) - ($b.hits // 0)), misses: (($a.misses // 0) - ($b.misses // 0))}
          | select(.hits + .misses > 0)] as $rows
@@ -145,7 +141,7 @@ cache_hit_rate() {
             + "\($r.referenceResponseTime.p99Ms | ms) | \($r.referenceResponseTime.maxMs | ms) |" end),
         "| throughput ratio mix / bare (sustain) | \(.baselineRatio.throughputRatio * 1000 | round / 1000) | | | | | | |"'\
         "$json"
-    echo "| heap after full GC, minute $((samples[0] / 60)) / minute $((samples[1] / 60)) | $(heap "${samples[0]}") / $(heap "${samples[1]}"): $(heap_change) | | | | | | |"
+    echo "| heap after GC, $(heap_label) | $(heap_row) | | | | | | |"
     echo "| cache hit rate (cached endpoints) | $(cache_hit_rate) | | | | | | |"
     jq -r '"| verdict | \(if .verdict.passed then "PASSED" else "FAILED: " + ([.verdict.checks[] | select(.passed | not) | .name] | join(", ")) end) | | | | | | |"' "$json"
 } | tee "$table"

@@ -13,8 +13,9 @@ import java.nio.file.Path;
  * @param htmlOut   where to write the HTML report, or {@code null}
  * @param baseline  the baseline report to compare with, or {@code null}
  * @param tolerance allowed relative regression against the baseline
+ * @param latencyTolerance allowed relative growth of latency figures against the baseline
  * @param quiet     whether to suppress the per-second progress lines
  */
 public record CliOptions(LoadTestConfig config, Targets targets, Path jsonOut, Path htmlOut, Path baseline,
-        double tolerance, boolean quiet) {
+        double tolerance, double latencyTolerance, boolean quiet) {
 }

@@ -30,7 +30,7 @@ public final class CliParser {
     private static final Set<String> VALUED = Set.of("--url", "--users", "--ramp", "--duration", "--rampdown",
             "--think", "--mix", "--username", "--password", "--token", "--preset", "--out", "--html", "--baseline",
             "--tolerance", "--reference", "--reference-duration", "--timeout", "--seed", "--target-p50",
-            "--target-p95", "--target-p99", "--max-error-rate", "--warmup", "--client");
+            "--target-p95", "--target-p99", "--max-error-rate", "--warmup", "--client", "--latency-tolerance", "--reference-rounds");
     private static final Set<String> FLAGS = Set.of("--quiet", "--help");
 
     private final Map<String, String> env;
@@ -83,8 +83,11 @@ public final class CliParser {
         auth(builder, values);
         reference(builder, values);
         LoadTestConfig config = builder.build();
+        double tolerance = tolerance("--tolerance", values.get("--tolerance"), BaselineComparison.DEFAULT_TOLERANCE);
         return new CliOptions(config, targets(values), path(values.get("--out")), path(values.get("--html")),
-                path(values.get("--baseline")), tolerance(values.get("--tolerance")), values.containsKey("--quiet"));
+                path(values.get("--baseline")), tolerance,
+                tolerance("--latency-tolerance", values.get("--latency-tolerance"), tolerance),
+                values.containsKey("--quiet"));
     }
 
     private static Map<String, String> collect(String[] args) throws UsageException {
@@ -170,8 +173,10 @@ public final class CliParser {
         String path = values.get("--reference");
         String duration = values.get("--reference-duration");
         if (path == null) {
-            if (duration != null) {
-                throw new UsageException("--reference-duration: requires --reference");
+            for (String option : new String[] {"--reference-duration", "--reference-rounds"}) {
+                if (values.containsKey(option)) {
+                    throw new UsageException(option + ": requires --reference");
+                }
             }
             return;
         }
@@ -179,6 +184,9 @@ public final class CliParser {
         apply(builder, "--reference", values, v -> builder.reference(new ReferencePhase(v, byDefault)));
         apply(builder, "--reference-duration", values,
                 v -> builder.reference(new ReferencePhase(path, Durations.parse(v))));
+        Duration length = duration == null ? byDefault : Durations.parse(duration);
+        apply(builder, "--reference-rounds", values,
+                v -> builder.reference(new ReferencePhase(path, length, integer(v))));
     }
 
     private static Targets targets(Map<String, String> values) throws UsageException {
@@ -205,8 +213,8 @@ public final class CliParser {
         }
     }
 
-    private static double tolerance(String value) throws UsageException {
-        return value == null ? BaselineComparison.DEFAULT_TOLERANCE : fraction("--tolerance", value, false);
+    private static double tolerance(String option, String value, double fallback) throws UsageException {
+        return value == null ? fallback : fraction(option, value, false);
     }
 
     /** Parses {@code 20%} or {@code 0.2}; a bare number must be a fraction below 1 to avoid 20 meaning 2000%. */
@@ -258,12 +266,15 @@ public final class CliParser {
                                          JDK's java.net.http client
                   --reference PATH       after the run, request PATH (e.g. /health) and report ratios to it
                   --reference-duration D length of the reference phase (default: sustain/5, 5s..30s)
+                  --reference-rounds N   measure the ratios in N paired slices of mix and reference instead
+                                         (each duration/N long), so both sides share the machine's moods
                   --target-p50/-p95/-p99 DUR   latency targets (default 100ms/200ms/500ms)
                   --max-error-rate R     error-rate target, e.g. 2%% (default 2%%)
                   --out FILE             write the JSON report
                   --html FILE            write the HTML report
                   --baseline FILE        compare with a saved JSON report (ratios when it has baselineRatio)
                   --tolerance T          allowed regression against the baseline (default 20%%)
+                  --latency-tolerance T  allowed growth of p95/p99 against the baseline (default: --tolerance)
                   --quiet                no per-second progress lines
 
                 Exit codes: 0 passed, 1 verdict failed or regression beyond the tolerance, 2 bad usage.

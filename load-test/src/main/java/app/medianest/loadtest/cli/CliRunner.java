@@ -70,7 +70,7 @@ public final class CliRunner {
             LoadTestReport report = LoadTestReport.of(result, options.targets());
             if (baseline != null) {
                 report = report.withBaselineComparison(
-                        BaselineComparison.compare(report, baseline, options.tolerance()));
+                        BaselineComparison.compare(report, baseline, options.tolerance(), options.latencyTolerance()));
             }
             write(report, options);
             new SummaryPrinter(out).print(report);
@@ -127,10 +127,11 @@ public final class CliRunner {
             RunSettings settings = baseline.settings();
             Duration duration = settings.referenceDuration() != null ? settings.referenceDuration()
                     : ReferencePhase.defaultDuration(config.sustain());
+            int rounds = settings.referenceRounds() != null ? settings.referenceRounds() : 1;
             out.println("baseline compares ratios: adding its reference phase " + settings.referencePath() + " for "
-                    + Durations.format(duration));
+                    + Durations.format(duration) + (rounds > 1 ? " in " + rounds + " paired rounds" : ""));
             return config.toBuilder().reference(new ReferencePhase(baseline.baselineRatio().referencePath(),
-                    duration)).build();
+                    duration, rounds)).build();
         }
         return config;
     }
@@ -168,6 +169,7 @@ public final class CliRunner {
                 + ", think " + Durations.format(c.thinkTime()) + ", auth " + c.auth().mode()
                 + ", mix " + c.mix().spec() + ", client " + c.transport().wireName()
                 + (c.reference() == null ? "" : ", reference " + c.reference().path() + " for "
-                        + Durations.format(c.reference().duration()));
+                        + Durations.format(c.reference().duration())
+                        + (c.reference().paired() ? " in " + c.reference().rounds() + " paired rounds" : ""));
     }
 }

@@ -52,8 +52,8 @@ final class SummaryPrinter {
         }
         BaselineComparison comparison = report.baselineComparison();
         if (comparison != null) {
-            out.printf(Locale.ROOT, "baseline (%s, tolerance %.0f%%):%n", comparison.mode(),
-                    comparison.tolerance() * 100);
+            out.printf(Locale.ROOT, "baseline (%s, tolerance %.0f%%, latency tolerance %.0f%%):%n",
+                    comparison.mode(), comparison.tolerance() * 100, comparison.latencyTolerance() * 100);
             for (BaselineComparison.Comparison c : comparison.comparisons()) {
                 out.printf(Locale.ROOT, "  %-4s %-22s baseline %10.3f  now %10.3f  change %+7.1f%%%n",
                         c.passed() ? "ok" : "FAIL", c.metric(), c.baseline(), c.current(), c.change() * 100);

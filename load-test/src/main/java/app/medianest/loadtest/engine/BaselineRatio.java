@@ -38,12 +38,27 @@ public record BaselineRatio(
      */
     public static BaselineRatio of(String referencePath, EndpointStats main, double mainThroughputRps,
             EndpointStats reference) {
-        LatencyPercentiles mine = main.responseTime();
-        LatencyPercentiles ref = reference.responseTime();
-        return new BaselineRatio(referencePath, reference.throughputRps(), ref, reference.errorRate(),
-                reference.throughputRps() > 0 ? mainThroughputRps / reference.throughputRps() : 0,
-                mine.p50Ms() / Math.max(ref.p50Ms(), FLOOR_MS),
-                mine.p95Ms() / Math.max(ref.p95Ms(), FLOOR_MS),
-                mine.p99Ms() / Math.max(ref.p99Ms(), FLOOR_MS));
+        return of(referencePath, main.responseTime(), mainThroughputRps, reference.responseTime(),
+                reference.throughputRps(), reference.errorRate());
+    }
+
+    /**
+     * Computes the ratios from the figures of both sides.
+     *
+     * @param referencePath          the reference endpoint
+     * @param main                   the mix's response times
+     * @param mainThroughputRps      the mix's throughput
+     * @param reference              the reference's response times
+     * @param referenceThroughputRps the reference's throughput
+     * @param referenceErrorRate     the reference's error rate
+     * @return the ratios
+     */
+    public static BaselineRatio of(String referencePath, LatencyPercentiles main, double mainThroughputRps,
+            LatencyPercentiles reference, double referenceThroughputRps, double referenceErrorRate) {
+        return new BaselineRatio(referencePath, referenceThroughputRps, reference, referenceErrorRate,
+                referenceThroughputRps > 0 ? mainThroughputRps / referenceThroughputRps : 0,
+                main.p50Ms() / Math.max(reference.p50Ms(), FLOOR_MS),
+                main.p95Ms() / Math.max(reference.p95Ms(), FLOOR_MS),
+                main.p99Ms() / Math.max(reference.p99Ms(), FLOOR_MS));
     }
 }

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * coordinated omission (response time; the method is described on the package-private {@code EndpointMetrics}:
  * latency is measured from each user's intended send time, and a stall also records the requests that user would
  * have sent meanwhile). When the configuration has a {@link ReferencePhase}, the same users then request the bare
- * reference endpoint for its duration, and the result carries the ratios ({@link BaselineRatio}).
+ * reference endpoint for its duration (or alternate slices of the mix and of the bare endpoint, when it has several
+ * rounds), and the result carries the ratios ({@link BaselineRatio}).
  *
  * <p>Listeners receive one {@link ProgressSnapshot} per second on the engine's sampling thread. An engine runs
  * once; {@link #stop()} ends it early from any thread, and the result then covers what ran.
@@ -134,7 +135,9 @@ public final class LoadTestEngine {
         double sustainThroughput = sustainThroughput(main);
         BaselineRatio ratio = null;
         ReferencePhase reference = config.reference();
-        if (reference != null && !stop.isStopped()) {
+        if (reference != null && reference.paired() && !stop.isStopped()) {
+            ratio = PairedReference.measure(runner, config, stop);
+        } else if (reference != null && !stop.isStopped()) {
             LoadProfile flat = new LoadProfile(config.users(), Duration.ZERO, reference.duration(), Duration.ZERO);
             EndpointMix bare = new EndpointMix(List.of(new WeightedEndpoint(reference.path(), 1)));
             PhaseRunner.PhaseResult ref = runner.run(flat, bare, thinkNanos, config.seed(), Phase.REFERENCE);

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.HdrHistogram.Histogram;
 
 /**
  * Runs one phase: starts one virtual thread per user according to the {@link LoadProfile}, samples the metrics
@@ -80,7 +81,7 @@ final class PhaseRunner {
         }
         double seconds = (end - start) / 1e9;
         return new PhaseResult(Duration.ofNanos(end - start), metrics.overallStats(seconds),
-                metrics.endpointStats(seconds), timeline);
+                metrics.endpointStats(seconds), timeline, metrics.overallResponse());
     }
 
     private long sampleUntilDone(ExecutorService users, LoadProfile profile, long start, RunMetrics metrics,
@@ -124,8 +125,9 @@ final class PhaseRunner {
      * @param overall   totals over all endpoints
      * @param endpoints totals per endpoint
      * @param timeline  per-second snapshots
+     * @param response  response times over all endpoints, in microseconds
      */
     record PhaseResult(Duration elapsed, EndpointStats overall, List<EndpointStats> endpoints,
-            List<ProgressSnapshot> timeline) {
+            List<ProgressSnapshot> timeline, Histogram response) {
     }
 }

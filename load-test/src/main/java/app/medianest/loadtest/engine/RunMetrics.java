@@ -74,6 +74,11 @@ final class RunMetrics {
         return snapshot;
     }
 
+    /** A copy of the phase's response times over all endpoints (sampled intervals only). */
+    Histogram overallResponse() {
+        return overallResponse.copy();
+    }
+
     List<EndpointStats> endpointStats(double seconds) {
         List<EndpointStats> stats = new ArrayList<>();
         for (EndpointMetrics metrics : endpoints.values()) {

@@ -23,6 +23,8 @@ import java.util.List;
  * @param seed              seed of the endpoint choices
  * @param transport         the HTTP client the users sent with ({@code lean} or {@code jdk}); {@code null} in
  *                          reports written before it was recorded
+ * @param referenceRounds   paired reference rounds (1: one phase after the main run), or {@code null} without a
+ *                          reference phase or in older reports
  */
 public record RunSettings(
         String baseUrl,
@@ -38,7 +40,8 @@ public record RunSettings(
         Duration referenceDuration,
         Duration warmup,
         long seed,
-        String transport) {
+        String transport,
+        Integer referenceRounds) {
 
     /** Copies the mix. */
     public RunSettings {
@@ -57,6 +60,7 @@ public record RunSettings(
                 config.requestTimeout(),
                 config.reference() == null ? null : config.reference().path(),
                 config.reference() == null ? null : config.reference().duration(),
-                config.warmup(), config.seed(), config.transport().wireName());
+                config.warmup(), config.seed(), config.transport().wireName(),
+                config.reference() == null ? null : config.reference().rounds());
     }
 }

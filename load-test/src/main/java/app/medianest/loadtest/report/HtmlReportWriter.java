@@ -101,7 +101,7 @@ public final class HtmlReportWriter {
                     result(c.passed())));
         }
         table(html, "Baseline comparison (" + comparison.mode() + ", tolerance " + percent(comparison.tolerance())
-                + ")", List.of("metric", "baseline", "current", "change", "result"), rows);
+                + ", latency tolerance " + percent(comparison.latencyTolerance()) + ")", List.of("metric", "baseline", "current", "change", "result"), rows);
     }
 
     private static void ratio(StringBuilder html, BaselineRatio ratio) {
@@ -137,7 +137,9 @@ public final class HtmlReportWriter {
         StringBuilder mix = new StringBuilder();
         s.mix().forEach(e -> mix.append(mix.isEmpty() ? "" : ", ").append(e.path()).append('=').append(e.weight()));
         String reference = s.referencePath() == null ? "-"
-                : s.referencePath() + " for " + Durations.format(s.referenceDuration());
+                : s.referencePath() + " for " + Durations.format(s.referenceDuration())
+                + (s.referenceRounds() != null && s.referenceRounds() > 1
+                        ? " in " + s.referenceRounds() + " paired rounds" : "");
         List<List<String>> rows = List.of(
                 List.of("users", String.valueOf(s.users())),
                 List.of("ramp-up / sustain / ramp-down", Durations.format(s.rampUp()) + " / "

@@ -37,6 +37,7 @@ class CliParserTest {
         assertEquals(Path.of("r.json"), options.jsonOut());
         assertEquals(Path.of("r.html"), options.htmlOut());
         assertEquals(0.2, options.tolerance());
+        assertEquals(0.2, options.latencyTolerance(), "the latency tolerance follows --tolerance by default");
         assertNull(options.baseline());
     }
 
@@ -45,16 +46,21 @@ class CliParserTest {
         CliOptions options = parse("--url", "http://h:1", "--users", "3", "--ramp", "2s", "--duration", "1m30s",
                 "--rampdown", "500ms", "--warmup", "3s", "--mix", "/a=2,/b", "--token", "t0k", "--timeout", "3s", "--seed", "9",
                 "--reference", "/health", "--reference-duration", "7s", "--target-p95", "300ms",
-                "--max-error-rate", "5%", "--baseline", "b.json", "--tolerance", "0.1", "--quiet", "--client", "jdk");
+                "--max-error-rate", "5%", "--baseline", "b.json", "--tolerance", "0.1", "--quiet", "--client", "jdk",
+                "--latency-tolerance", "400%");
 
         assertEquals(Duration.ofSeconds(90), options.config().sustain());
         assertEquals(Duration.ofMillis(500), options.config().rampDown());
         assertEquals(Duration.ofSeconds(3), options.config().warmup());
         assertEquals(new Auth.BearerToken("t0k"), options.config().auth());
         assertEquals(new ReferencePhase("/health", Duration.ofSeconds(7)), options.config().reference());
+        assertEquals(new ReferencePhase("/health", Duration.ofSeconds(30), 6), parse("--url", "http://h",
+                "--reference", "/health", "--reference-duration", "30s", "--reference-rounds", "6").config()
+                .reference());
         assertEquals(300.0, options.targets().p95Ms());
         assertEquals(0.05, options.targets().maxErrorRate(), 1e-12);
         assertEquals(0.1, options.tolerance());
+        assertEquals(4.0, options.latencyTolerance());
         assertEquals(9, options.config().seed());
         assertTrue(options.quiet());
         assertEquals(Transport.JDK, options.config().transport());
@@ -72,6 +78,11 @@ class CliParserTest {
     @CsvSource(delimiter = '|', value = {
         "--users abc                  | --users: expected a whole number, got 'abc'",
         "--client netty               | --client: expected 'lean' or 'jdk', got 'netty'",
+        "--reference-rounds 2         | --reference-rounds: requires --reference",
+        "--reference /h --reference-rounds 0 "
+            + "| --reference-rounds: reference rounds must be between 1 and 100, got 0",
+        "--reference /h --reference-duration 2s --reference-rounds 5 "
+            + "| --reference-rounds: reference slices must be at least 500ms, got 400ms (2s in 5 rounds)",
         "--users 0                    | --users: users must be between 1 and 10000, got 0",
         "--ramp 5x                    | --ramp: expected a duration like 30s, 2m or 500ms, got '5x'",
         "--duration 0s                | --duration: sustain must be positive and at most 24h, got 0s",

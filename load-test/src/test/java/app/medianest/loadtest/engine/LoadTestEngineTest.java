@@ -185,6 +185,33 @@ class LoadTestEngineTest {
     }
 
     @Test
+    void pairedReferenceRoundsAlternateMixAndBareSlicesAndRatioTheirSums() throws Exception {
+        server.extraLatency("/api/v1/auth/session", Duration.ofMillis(20));
+        LoadTestConfig config = config().users(4).sustain(Duration.ofSeconds(1)).thinkTime(Duration.ZERO)
+                .mix(EndpointMix.parse("/api/v1/auth/session"))
+                .reference(new ReferencePhase("/health", Duration.ofSeconds(2), 4)).build();
+        List<ProgressSnapshot> snapshots = new CopyOnWriteArrayList<>();
+
+        LoadTestResult result = LoadTestEngine.builder(config).listener(snapshots::add).build().run();
+
+        BaselineRatio ratio = result.baselineRatio();
+        assertNotNull(ratio);
+        assertEquals(Integer.valueOf(4), result.settings().referenceRounds());
+        assertTrue(ratio.throughputRatio() > 0.03 && ratio.throughputRatio() < 0.4,
+                "the mix waits 20 ms more per request than /health (2 ms): " + ratio);
+        assertTrue(ratio.p50Ratio() > 3, "" + ratio);
+        long mainRequests = result.overall().requests();
+        long sessionHits = server.hits("/api/v1/auth/session");
+        assertTrue(sessionHits > mainRequests * 1.5,
+                "four 0.5 s mix slices ran after the 1 s main run: " + sessionHits + " vs " + mainRequests);
+        assertEquals(server.hits("/health"), ratio.referenceResponseTime().count(), "every bare request counted");
+        assertTrue(snapshots.stream().filter(s -> s.phase() == Phase.REFERENCE).count() >= 8,
+                "the listener sees every slice");
+        assertEquals(List.of(Phase.SUSTAIN), result.timeline().stream().map(ProgressSnapshot::phase).distinct()
+                .toList(), "the slices stay out of the main run's timeline");
+    }
+
+    @Test
     void rateLimitedSignInsAreRetriedAfterRetryAfter() throws Exception {
         server.rateLimitNextLogins(2);
         LoadTestConfig config = config().users(3).sustain(Duration.ofMillis(1500)).thinkTime(Duration.ofMillis(10))

@@ -62,6 +62,22 @@ class BaselineComparisonTest {
     }
 
     @Test
+    void latencyRatiosMayHaveTheirOwnWiderTolerance() {
+        LoadTestReport baseline = report(100, 200, 40, true);
+        LoadTestReport slowerTails = report(250, 500, 40, true);
+
+        assertTrue(BaselineComparison.compare(slowerTails, baseline, 0.3).regressed());
+        BaselineComparison wide = BaselineComparison.compare(slowerTails, baseline, 0.3, 2.0);
+        assertFalse(wide.regressed(), "p95 and p99 ratios grew 150%, within 200%");
+        assertEquals(2.0, wide.latencyTolerance());
+        LoadTestReport slowerThroughput = withThroughputRatio(baseline, baseline.baselineRatio().throughputRatio()
+                * 0.6);
+        assertTrue(BaselineComparison.compare(slowerThroughput, baseline, 0.3, 2.0).regressed(),
+                "throughput keeps the tight tolerance");
+        assertThrows(IllegalArgumentException.class, () -> BaselineComparison.compare(baseline, baseline, 0.3, 0));
+    }
+
+    @Test
     void withoutRatiosAbsoluteFiguresAreCompared() {
         BaselineComparison comparison = BaselineComparison.compare(report(100, 200, 30, false),
                 report(100, 200, 40, false), 0.2);

@@ -37,6 +37,7 @@ public final class FakeMediaNestServer implements AutoCloseable {
     private final Map<String, AtomicLong> hits = new ConcurrentHashMap<>();
     private final Map<String, Map<Integer, AtomicLong>> errorsSent = new ConcurrentHashMap<>();
     private final Map<String, ErrorRule> errorRules = new ConcurrentHashMap<>();
+    private final Map<String, Long> extraLatency = new ConcurrentHashMap<>();
     private final AtomicInteger logins = new AtomicInteger();
     private final AtomicInteger rateLimitedLoginsLeft = new AtomicInteger();
     private volatile long latencyNanos;
@@ -71,6 +72,12 @@ public final class FakeMediaNestServer implements AutoCloseable {
     /** Every request to an API path or /health waits this long before answering. */
     public FakeMediaNestServer latency(Duration latency) {
         this.latencyNanos = latency.toNanos();
+        return this;
+    }
+
+    /** Requests to this API path wait this much longer than the others. */
+    public FakeMediaNestServer extraLatency(String path, Duration latency) {
+        extraLatency.put(path, latency.toNanos());
         return this;
     }
 
@@ -150,6 +157,10 @@ public final class FakeMediaNestServer implements AutoCloseable {
             return;
         }
         delay();
+        long extra = extraLatency.getOrDefault(path, 0L);
+        if (extra > 0) {
+            Thread.sleep(Duration.ofNanos(extra));
+        }
         long n = count(path);
         ErrorRule rule = errorRules.get(path);
         if (rule != null && n % rule.everyNth() == 0) {
