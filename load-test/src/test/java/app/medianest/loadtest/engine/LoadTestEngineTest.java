@@ -135,7 +135,8 @@ class LoadTestEngineTest {
                 "the corrected p99 shows the stall: " + response);
         long synthetic = response.count() - service.count();
         double interval = config.thinkTime().toMillis() + service.p50Ms();
-        long expected = Math.round(4 * stall.toMillis() / interval);
+        // The stall as the users experienced it (on a busy machine it outlasts the nominal 600 ms).
+        long expected = Math.round(4 * Math.max(stall.toMillis(), service.maxMs()) / interval);
         assertTrue(synthetic >= expected / 3 && synthetic <= expected * 2,
                 "requests that should have been sent during the stall: " + synthetic + ", about " + expected);
         assertEquals(result.overall().requests(), service.count(), "synthetic samples are not requests");
