@@ -14,7 +14,6 @@ import app.medianest.server.config.ServerConfig;
 import app.medianest.server.config.Settings;
 import app.medianest.server.config.SettingsCatalog;
 import app.medianest.server.dashboard.DashboardHttp;
-import app.medianest.server.dashboard.RecentlyAddedSource;
 import app.medianest.server.db.Jdbc;
 import app.medianest.server.events.EventBus;
 import app.medianest.server.events.EventsHttp;
@@ -30,6 +29,8 @@ import app.medianest.server.requests.UpstreamStatusService;
 import app.medianest.server.flags.FeatureFlags;
 import app.medianest.server.settings.AppSettings;
 import app.medianest.server.upstream.PlexTvClient;
+import app.medianest.server.upstream.ServiceEvents;
+import app.medianest.server.youtube.DownloadEvents;
 import app.medianest.server.users.AdminUsersHttp;
 import app.medianest.server.db.Database;
 import app.medianest.server.health.HealthService;
@@ -42,6 +43,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 
 import app.medianest.server.alerts.AlertEvents;
 import app.medianest.server.dashboard.DashboardCaches;
+import app.medianest.server.requests.OverseerrRequestForwarder;
 
 import java.time.Clock;
 import java.util.List;
@@ -78,7 +80,11 @@ public final class Components implements AutoCloseable {
     private final PerformanceLayer perf;
     /** Publish through this (not the bus directly): it keeps the response caches true before events go out. */
     private final DashboardCaches publisher;
+    private final Integrations integrations;
     private final Jobs jobs = new Jobs();
+    /** Nudges of the Overseerr outbox after a committed change: one at a time, off the request thread. */
+    private final java.util.concurrent.ExecutorService forwardNudges = java.util.concurrent.Executors
+            .newSingleThreadExecutor(Thread.ofPlatform().name("medianest-outbox-nudge").daemon().factory());
 
     private Components(ServerConfig config, Clock clock, Ticker ticker, Database database) {
         Settings s = config.settings();
@@ -107,8 +113,11 @@ public final class Components implements AutoCloseable {
         this.accounts = new AccountService(jdbc, users, sessions, new PasswordHasher(), limiter, secretBox,
                 appSettings, clock);
         String plexClientId = appSettings.getOrCreate(AppSettings.PLEX_CLIENT_ID, () -> UUID.randomUUID().toString());
+        // Events and notifications are connected below (IntegrationEvents), once the event bus exists.
+        this.integrations = new Integrations(config, clock, jdbc, secretBox, users, serviceStatus, plexClientId,
+                ServiceEvents.NONE, DownloadEvents.NONE);
         PlexTvClient plexTv = new PlexTvClient(s.required(SettingsCatalog.PLEXTV_URL), plexClientId, version(),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), integrations.resilience().guard("plex-tv"));
         this.authHttp = new AuthHttp(accounts, sessions, plexTv, sessionResponses);
         this.adminUsersHttp = new AdminUsersHttp(accounts, users, sessions, apiKeys, appSettings, clock);
 
@@ -126,14 +135,24 @@ public final class Components implements AutoCloseable {
                 List.of(dashboardResponses, myRequestResponses));
         sessions.onUserChanged(publisher::invalidate);
         perf.alerts().addListener(new AlertEvents(events));
-        // Step 4 replaces NONE with the Overseerr outbox forwarder and NONE below with the Plex cache.
-        this.requestService = new RequestService(jdbc, requests, notifier, publisher, RequestForwarder.NONE, clock);
+        IntegrationEvents integrationEvents = new IntegrationEvents(publisher, notifier, jdbc, clock);
+        integrations.addServiceListener(integrationEvents);
+        integrations.addDownloadListener(integrationEvents);
+        perf.monitor().breakers(() -> integrations.breakers().breakers().stream()
+                .map(b -> new app.medianest.model.perf.BreakerStats(b.name(), breakerState(b.state()),
+                        b.failureRate() == null || b.failureRate() < 0 ? 0 : b.failureRate(), 0, b.bufferedCalls(),
+                        b.notPermittedCalls()))
+                .toList());
+        RequestForwarder forwarder = new OverseerrRequestForwarder(integrations.forwarder(),
+                integrations.outboxWorker(), forwardNudges);
+        this.requestService = new RequestService(jdbc, requests, notifier, publisher, forwarder, clock);
         this.requestsHttp = new RequestsHttp(requestService, myRequestResponses);
         this.adminRequestsHttp = new AdminRequestsHttp(requestService);
         this.overseerrWebhookHttp = new OverseerrWebhookHttp(new UpstreamStatusService(jdbc, requests, notifier,
                 publisher, clock), s.string(SettingsCatalog.OVERSEERR_WEBHOOK_SECRET).orElse(null));
         this.notificationsHttp = new NotificationsHttp(notifications, clock);
-        this.dashboardHttp = new DashboardHttp(requestService, serviceStatus, RecentlyAddedSource.NONE,
+        this.dashboardHttp = new DashboardHttp(requestService, serviceStatus,
+                limit -> integrations.plex().recentlyAdded(limit),
                 dashboardResponses);
         this.eventsHttp = new EventsHttp(events, sessions, s.duration(SettingsCatalog.EVENTS_HEARTBEAT,
                 Duration.ofMillis(10), Duration.ofMinutes(5)));
@@ -147,6 +166,15 @@ public final class Components implements AutoCloseable {
         jobs.every("session-last-used", Duration.ofSeconds(60), Duration.ofSeconds(60), sessions::flushLastUsed);
         jobs.every("expired-sessions", Duration.ofMinutes(1), Duration.ofHours(1), sessions::deleteExpired);
         perf.startJobs(jobs);
+        integrations.startJobs(jobs);
+    }
+
+    private static app.medianest.model.perf.BreakerState breakerState(String state) {
+        try {
+            return app.medianest.model.perf.BreakerState.valueOf(state.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return app.medianest.model.perf.BreakerState.DISABLED;
+        }
     }
 
     static String version() {
@@ -238,6 +266,11 @@ public final class Components implements AutoCloseable {
         return perf;
     }
 
+    /** Plex, Overseerr (forwarder), Uptime Kuma, YouTube, breakers and service configuration. */
+    public Integrations integrations() {
+        return integrations;
+    }
+
     /** Registers the HTTP services' routes. */
     void routes(app.medianest.server.http.RouteTable routes) {
         health.routes(routes);
@@ -251,12 +284,15 @@ public final class Components implements AutoCloseable {
         notificationsHttp.routes(routes);
         eventsHttp.routes(routes);
         perf.routes(routes, sessions);
+        integrations.routes(routes);
     }
 
     @Override
     public void close() {
         events.close();
         jobs.close();
+        forwardNudges.shutdownNow();
+        integrations.close();
         try {
             sessions.flushLastUsed();
         } catch (RuntimeException e) {

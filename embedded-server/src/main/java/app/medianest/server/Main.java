@@ -5,6 +5,7 @@ import app.medianest.server.config.ConfigLoader;
 import app.medianest.server.config.ServerConfig;
 import app.medianest.server.config.Settings;
 import app.medianest.server.config.SettingsCatalog;
+import app.medianest.server.demo.DemoMode;
 import app.medianest.server.logging.LogSetup;
 import app.medianest.server.logging.ShutdownSafeLogManager;
 import app.medianest.server.seed.SeedCommand;
@@ -30,7 +31,7 @@ public final class Main {
 
     public static void main(String[] args) {
         int code = run(args, System.out, System.err);
-        if (code != 0 || (args.length > 0 && !"serve".equals(args[0]))) {
+        if (code != 0 || (args.length > 0 && !"serve".equals(args[0]) && !"demo".equals(args[0]))) {
             System.exit(code);
         }
     }
@@ -41,6 +42,7 @@ public final class Main {
         try {
             return switch (command) {
                 case "serve" -> serve();
+                case "demo" -> demo(out);
                 case "seed" -> SeedCommand.run(load(), rest, out);
                 case "help", "--help", "-h" -> usage(out, 0);
                 default -> {
@@ -62,14 +64,33 @@ public final class Main {
     }
 
     private static ServerConfig load() {
-        Settings settings = ConfigLoader.fromSystem().load();
+        return configure(ConfigLoader.fromSystem().load());
+    }
+
+    private static ServerConfig configure(Settings settings) {
         ServerConfig config = ServerConfig.from(settings);
         LogSetup.configure(settings.string(SettingsCatalog.LOG_LEVEL).orElse("INFO"), config.dataDir().resolve("logs"));
         return config;
     }
 
     private static int serve() {
-        ServerConfig config = load();
+        return serve(load(), () -> { }, server -> { });
+    }
+
+    /** Demo mode: simulated upstreams in this process, the server configured to use them (see DemoMode). */
+    private static int demo(PrintStream out) {
+        DemoMode demo = DemoMode.start(ConfigLoader.fromSystem().load());
+        try {
+            return serve(configure(demo.settings()), demo::close,
+                    server -> demo.populate(server.components(), server.baseUrl(), out));
+        } catch (RuntimeException e) {
+            demo.close();
+            throw e;
+        }
+    }
+
+    private static int serve(ServerConfig config, Runnable afterStop,
+                             java.util.function.Consumer<EmbeddedServer> started) {
         // The hook is in place before the listener opens, so a SIGTERM at any moment after start-up stops
         // cleanly: stop accepting, let in-flight requests finish, close the pool and the H2 file.
         java.util.concurrent.atomic.AtomicReference<EmbeddedServer> running = new java.util.concurrent.atomic
@@ -79,13 +100,18 @@ public final class Main {
             if (s != null) {
                 s.stop();
             }
+            afterStop.run();
             ShutdownSafeLogManager.finish();
         }, "medianest-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             running.set(EmbeddedServer.start(config, Clock.systemUTC(), ServerListener.NONE));
+            started.accept(running.get());
         } catch (RuntimeException e) {
             Runtime.getRuntime().removeShutdownHook(hook);
+            if (running.get() != null) {
+                running.get().stop();
+            }
             throw e;
         }
         return 0;
@@ -99,6 +125,9 @@ public final class Main {
                   serve (default)   start the MediaNest API server
                   seed --users N --requests M [--downloads K] [--append]
                                     fill the configured database with synthetic data
+                  demo              start with simulated Plex, Overseerr, Uptime Kuma and yt-dlp and
+                                    sample data (own database in <data dir>/demo; prints the demo
+                                    admin's password at the first start)
                   help              this text
 
                 Configuration comes from environment variables (MEDIANEST_PORT, MEDIANEST_DATA_DIR,

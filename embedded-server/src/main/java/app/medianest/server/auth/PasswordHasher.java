@@ -22,6 +22,14 @@ public final class PasswordHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
+    /**
+     * Each hash holds 19 MiB of heap while it runs. Hashing is CPU-bound, so running more at once than there are
+     * cores gains nothing; bounding it keeps a burst of sign-ins (20 family devices at once) from needing 380 MiB
+     * of heap, which the console's 128 MB heap does not have.
+     */
+    private static final java.util.concurrent.Semaphore SLOTS = new java.util.concurrent.Semaphore(
+            Math.max(2, Runtime.getRuntime().availableProcessors()));
+
     private final SecureRandom random = new SecureRandom();
 
     public String hash(String password) {
@@ -83,10 +91,15 @@ public final class PasswordHasher {
                 .withParallelism(parallelism)
                 .withSalt(salt)
                 .build();
-        Argon2BytesGenerator gen = new Argon2BytesGenerator();
-        gen.init(params);
-        byte[] out = new byte[length];
-        gen.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
-        return out;
+        SLOTS.acquireUninterruptibly();
+        try {
+            Argon2BytesGenerator gen = new Argon2BytesGenerator();
+            gen.init(params);
+            byte[] out = new byte[length];
+            gen.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+            return out;
+        } finally {
+            SLOTS.release();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package app.medianest.server.config;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Every setting MediaNest reads, with its environment variable and default. The README table mirrors this list. */
 public final class SettingsCatalog {
@@ -97,14 +98,75 @@ public final class SettingsCatalog {
     public static final Setting EVENTS_MAX_CLIENTS = new Setting("events.max-clients", "MEDIANEST_EVENTS_MAX_CLIENTS",
             "200", "Live-event streams open at once; more get 503");
 
-    public static final List<Setting> ALL = List.of(HOST, PORT, SHUTDOWN_GRACE, DATA_DIR, DB_URL, DB_USER,
+    // Integrations (step 4): upstream addresses for unattended installs, breakers, polling, downloads.
+    public static final Setting PLEX_URL = new Setting("plex.url", "MEDIANEST_PLEX_URL", null,
+            "Plex Media Server base URL (overrides the stored service configuration)");
+    public static final Setting PLEX_TOKEN = new Setting("plex.token", "MEDIANEST_PLEX_TOKEN", null,
+            "Plex token (X-Plex-Token) for that server");
+    public static final Setting OVERSEERR_URL = new Setting("overseerr.url", "MEDIANEST_OVERSEERR_URL", null,
+            "Overseerr API base URL, e.g. http://overseerr:5055/api/v1");
+    public static final Setting OVERSEERR_API_KEY = new Setting("overseerr.api-key", "MEDIANEST_OVERSEERR_API_KEY",
+            null, "Overseerr API key (Settings > General)");
+    public static final Setting OVERSEERR_REQUEST_USER = new Setting("overseerr.request-user-id",
+            "MEDIANEST_OVERSEERR_REQUEST_USER_ID", null,
+            "Overseerr user id forwarded requests are created as (a non-admin keeps them pending until approved)");
+    public static final Setting UPTIME_KUMA_URL = new Setting("uptime-kuma.url", "MEDIANEST_UPTIME_KUMA_URL", null,
+            "Uptime Kuma base URL, e.g. http://uptime-kuma:3001");
+    public static final Setting UPTIME_KUMA_SLUG = new Setting("uptime-kuma.slug", "MEDIANEST_UPTIME_KUMA_SLUG", null,
+            "Slug of the Uptime Kuma status page to read (default: default)");
+    public static final Setting UPTIME_KUMA_API_KEY = new Setting("uptime-kuma.api-key",
+            "MEDIANEST_UPTIME_KUMA_API_KEY", null, "Uptime Kuma API key: read /metrics (all monitors, 30-day uptime) "
+            + "instead of the status page");
+    public static final Setting YTDLP_PATH = new Setting("youtube.ytdlp-path", "MEDIANEST_YTDLP_PATH", null,
+            "The yt-dlp executable (default: yt-dlp on the PATH)");
+    public static final Setting DOWNLOAD_DIR = new Setting("youtube.download-dir", "MEDIANEST_DOWNLOAD_DIR", null,
+            "Where YouTube downloads go, one folder per user (default: downloads in the data directory)");
+    public static final Setting YOUTUBE_CONCURRENCY = new Setting("youtube.concurrency",
+            "MEDIANEST_YOUTUBE_CONCURRENCY", "2", "YouTube downloads that run at the same time");
+    public static final Setting YOUTUBE_HOURLY_LIMIT = new Setting("youtube.hourly-limit",
+            "MEDIANEST_YOUTUBE_HOURLY_LIMIT", "5", "YouTube downloads one user may queue per hour");
+    public static final Setting UPSTREAM_CONNECT_TIMEOUT = new Setting("upstream.connect-timeout",
+            "MEDIANEST_UPSTREAM_CONNECT_TIMEOUT", "2s", "Connect timeout of every upstream call");
+    public static final Setting BREAKER_CALL_TIMEOUT = new Setting("resilience.call-timeout",
+            "MEDIANEST_BREAKER_CALL_TIMEOUT", "5s", "Longest an upstream call may take; a timeout counts as a failure");
+    public static final Setting BREAKER_FAILURE_RATE = new Setting("resilience.failure-rate",
+            "MEDIANEST_BREAKER_FAILURE_RATE", "50", "Failure percentage at which a circuit breaker opens");
+    public static final Setting BREAKER_MINIMUM_CALLS = new Setting("resilience.minimum-calls",
+            "MEDIANEST_BREAKER_MINIMUM_CALLS", "10", "Calls a breaker needs to see before it can open (its window)");
+    public static final Setting BREAKER_OPEN_DURATION = new Setting("resilience.open-duration",
+            "MEDIANEST_BREAKER_OPEN_DURATION", "30s", "How long an open breaker waits before a half-open probe");
+    public static final Setting BREAKER_HALF_OPEN_CALLS = new Setting("resilience.half-open-calls",
+            "MEDIANEST_BREAKER_HALF_OPEN_CALLS", "1", "Probe calls allowed while half-open");
+    public static final Setting UPSTREAM_MAX_CONCURRENT = new Setting("resilience.max-concurrent-calls",
+            "MEDIANEST_UPSTREAM_MAX_CONCURRENT", "4", "Bulkhead: calls in flight per upstream (more are refused)");
+    public static final Setting RETRY_ATTEMPTS = new Setting("resilience.retry-attempts",
+            "MEDIANEST_RETRY_ATTEMPTS", "3", "Attempts of an idempotent read (1 = no retry)");
+    public static final Setting RETRY_BACKOFF = new Setting("resilience.retry-backoff", "MEDIANEST_RETRY_BACKOFF",
+            "200ms", "First retry delay; doubles per attempt, with random jitter");
+    public static final Setting PLEX_CACHE_TTL = new Setting("plex.cache-ttl", "MEDIANEST_PLEX_CACHE_TTL", "120s",
+            "How long Plex and Overseerr answers are served from cache");
+    public static final Setting UPTIME_KUMA_POLL = new Setting("uptime-kuma.poll-interval",
+            "MEDIANEST_UPTIME_KUMA_POLL_INTERVAL", "60s", "How often service statuses are read from Uptime Kuma");
+    public static final Setting OUTBOX_POLL = new Setting("overseerr.outbox-interval",
+            "MEDIANEST_OVERSEERR_OUTBOX_INTERVAL", "5s", "How often requests waiting for Overseerr are sent");
+    public static final Setting OUTBOX_MAX_BACKOFF = new Setting("overseerr.outbox-max-backoff",
+            "MEDIANEST_OVERSEERR_OUTBOX_MAX_BACKOFF", "15m", "Longest wait between two attempts to send a request");
+
+    public static final List<Setting> INTEGRATIONS = List.of(PLEX_URL, PLEX_TOKEN, OVERSEERR_URL, OVERSEERR_API_KEY,
+            OVERSEERR_REQUEST_USER, UPTIME_KUMA_URL, UPTIME_KUMA_SLUG, UPTIME_KUMA_API_KEY, YTDLP_PATH, DOWNLOAD_DIR,
+            YOUTUBE_CONCURRENCY, YOUTUBE_HOURLY_LIMIT, UPSTREAM_CONNECT_TIMEOUT, BREAKER_CALL_TIMEOUT,
+            BREAKER_FAILURE_RATE, BREAKER_MINIMUM_CALLS, BREAKER_OPEN_DURATION, BREAKER_HALF_OPEN_CALLS,
+            UPSTREAM_MAX_CONCURRENT, RETRY_ATTEMPTS, RETRY_BACKOFF, PLEX_CACHE_TTL, UPTIME_KUMA_POLL, OUTBOX_POLL,
+            OUTBOX_MAX_BACKOFF);
+
+    public static final List<Setting> ALL = Stream.concat(Stream.of(HOST, PORT, SHUTDOWN_GRACE, DATA_DIR, DB_URL, DB_USER,
             DB_PASSWORD, DB_POOL_MAX, DB_POOL_MIN_IDLE, DB_ACQUIRE_TIMEOUT, DB_STATEMENT_TIMEOUT, DB_QUERY_TIMEOUT,
             LOG_LEVEL, ADMIN_USERNAME, ADMIN_PASSWORD, ENCRYPTION_KEY, PLEXTV_URL, LOGIN_MAX_FAILURES, LOGIN_WINDOW,
             SESSION_CACHE_TTL, CORS_ORIGINS, TLS, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, OVERSEERR_WEBHOOK_SECRET,
             EVENTS_HEARTBEAT, EVENTS_REPLAY_SIZE, EVENTS_CLIENT_BUFFER, EVENTS_MAX_CLIENTS, CACHE_TTL_HEALTH,
             CACHE_TTL_SERVICE, CACHE_TTL_USER, CACHE_TTL_STATIC, CACHE_MAX_ENTRIES, CACHE_STALE_TTL, METRICS_TOKEN,
             METRICS_PUBLIC, SLOW_QUERY_WARNING, SLOW_QUERY_CRITICAL, PERF_SAMPLE_INTERVAL, ALERTS_INTERVAL,
-            PERF_RETENTION, PERF_REPORT_INTERVAL, PERF_REPORT_KEEP);
+            PERF_RETENTION, PERF_REPORT_INTERVAL, PERF_REPORT_KEEP), INTEGRATIONS.stream()).toList();
 
     private SettingsCatalog() {
     }

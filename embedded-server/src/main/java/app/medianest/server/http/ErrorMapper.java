@@ -3,6 +3,7 @@ package app.medianest.server.http;
 import app.medianest.model.ApiError;
 import app.medianest.model.ErrorEnvelope;
 import app.medianest.server.db.DataAccessException;
+import app.medianest.server.upstream.UpstreamException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
@@ -39,6 +40,7 @@ public final class ErrorMapper {
     static ApiException toApi(Throwable t, ServerRequest req, String cid) {
         return switch (t) {
             case ApiException api -> api;
+            case UpstreamException up -> upstream(up);
             case DataAccessException.ConstraintViolation cv ->
                     ApiException.conflict("CONFLICT", "The change conflicts with existing data");
             case RequestException re when re.status().code() < 500 -> fromStatus(re.status().code());
@@ -49,6 +51,34 @@ public final class ErrorMapper {
                 yield new ApiException(500, "INTERNAL_ERROR", "Something went wrong on the server; the error is "
                         + "logged with correlation id " + cid);
             }
+        };
+    }
+
+    /**
+     * An upstream failure as the contract wants it: 504 for a timeout, 404 when the upstream said the thing does
+     * not exist, else 503. The message names the service, never its body.
+     */
+    static ApiException upstream(UpstreamException e) {
+        String service = displayName(e.service());
+        if (e.kind() == UpstreamException.Kind.CLIENT_ERROR && e.status() == 404) {
+            return ApiException.notFound(service + " has no such item");
+        }
+        return switch (e.kind()) {
+            case TIMEOUT -> new ApiException(504, "UPSTREAM_TIMEOUT", service + " did not answer in time");
+            case NOT_CONFIGURED -> ApiException.unavailable(service + " is not configured");
+            case OPEN_BREAKER, BUSY -> ApiException.unavailable(service + " is unavailable right now; try again later");
+            case CLIENT_ERROR -> ApiException.unavailable(service + " refused the request (check its configuration)");
+            default -> ApiException.unavailable(service + " is not available right now");
+        };
+    }
+
+    private static String displayName(String service) {
+        return switch (service) {
+            case "plex" -> "Plex";
+            case "overseerr" -> "Overseerr";
+            case "uptime-kuma" -> "Uptime Kuma";
+            case "youtube" -> "yt-dlp";
+            default -> service;
         };
     }
 

@@ -42,6 +42,18 @@ public final class NotificationService {
         notifications.insertAll(h, rows);
     }
 
+    /** One notification for every active admin (service outages, breakers, alerts). */
+    public void toAdmins(app.medianest.server.db.Jdbc jdbc, String type, String title, String message,
+                         java.util.Map<String, Object> data, Instant now) {
+        jdbc.inTransaction(h -> {
+            List<NewNotification> rows = new ArrayList<>();
+            for (UUID admin : users.activeAdminIds(h)) {
+                rows.add(new NewNotification(admin, type, title, message, data, now));
+            }
+            return notifications.insertAll(h, rows);
+        });
+    }
+
     /** Tells the requester that their request reached {@code r.status()}. Other states notify nobody. */
     public void statusChanged(Handle h, MediaRequestView r, Instant now) {
         if (r.userId() == null) {

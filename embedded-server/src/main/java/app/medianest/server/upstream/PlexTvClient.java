@@ -1,5 +1,6 @@
 package app.medianest.server.upstream;
 
+import app.medianest.server.resilience.UpstreamGuard;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,25 +43,33 @@ public final class PlexTvClient {
     private final String version;
     private final HttpClient http;
     private final Duration timeout;
+    private final UpstreamGuard guard;
 
-    public PlexTvClient(String baseUrl, String clientId, String version, Duration timeout) {
+    /**
+     * @param guard the {@code plex-tv} circuit breaker and bulkhead: creating a PIN is a guarded write, polling it
+     *              and reading the account are retried reads
+     */
+    public PlexTvClient(String baseUrl, String clientId, String version, Duration timeout,
+                        UpstreamGuard guard) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.clientId = clientId;
         this.version = version;
         this.timeout = timeout;
+        this.guard = guard;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
     public Pin createPin() {
-        return pin(send(request("/api/v2/pins?strong=true").POST(HttpRequest.BodyPublishers.noBody()), 201));
+        return pin(guard.write(() -> send(request("/api/v2/pins?strong=true")
+                .POST(HttpRequest.BodyPublishers.noBody()), 201)));
     }
 
     public Pin getPin(long id) {
-        return pin(send(request("/api/v2/pins/" + id).GET(), 200));
+        return pin(guard.read(() -> send(request("/api/v2/pins/" + id).GET(), 200)));
     }
 
     public Account account(String token) {
-        JsonNode n = send(request("/api/v2/user").header("X-Plex-Token", token).GET(), 200);
+        JsonNode n = guard.read(() -> send(request("/api/v2/user").header("X-Plex-Token", token).GET(), 200));
         String id = n.path("id").asText("");
         if (id.isEmpty()) {
             throw new UpstreamException(SERVICE, UpstreamException.Kind.BAD_RESPONSE, 200, "plex.tv account has no id",

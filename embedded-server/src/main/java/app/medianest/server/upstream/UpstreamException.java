@@ -8,7 +8,11 @@ public class UpstreamException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** What went wrong, as the breaker and the API classify it. */
-    public enum Kind { TIMEOUT, UNREACHABLE, SERVER_ERROR, CLIENT_ERROR, BAD_RESPONSE, NOT_CONFIGURED, OPEN_BREAKER }
+    public enum Kind {
+        TIMEOUT, UNREACHABLE, SERVER_ERROR, CLIENT_ERROR, BAD_RESPONSE, NOT_CONFIGURED, OPEN_BREAKER,
+        /** The upstream's bulkhead is full: too many calls to it are in flight (it is probably hanging). */
+        BUSY
+    }
 
     private final String service;
     private final Kind kind;

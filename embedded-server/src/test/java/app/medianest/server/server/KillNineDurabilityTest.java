@@ -39,7 +39,7 @@ class KillNineDurabilityTest {
                 "MEDIANEST_ADMIN_PASSWORD", "correct horse battery");
         List<String> acknowledged = new CopyOnWriteArrayList<>();
         try (ServerProcess p = ServerProcess.start(env)) {
-            String base = "http://127.0.0.1:" + p.awaitPort(Duration.ofSeconds(30));
+            String base = "http://127.0.0.1:" + p.awaitPort(Duration.ofSeconds(120));
             String token = login(base);
             Thread writer = Thread.ofVirtual().start(() -> {
                 for (int i = 0; ; i++) {
@@ -57,7 +57,7 @@ class KillNineDurabilityTest {
                     }
                 }
             });
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
@@ -67,7 +67,7 @@ class KillNineDurabilityTest {
         int count = acknowledged.size();
         assertTrue(count >= 300, "the stream was running when the server was killed: " + count);
         try (ServerProcess again = ServerProcess.start(env)) {
-            String base = "http://127.0.0.1:" + again.awaitPort(Duration.ofSeconds(30));
+            String base = "http://127.0.0.1:" + again.awaitPort(Duration.ofSeconds(120));
             String token = login(base);
             JsonNode keys = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/api-keys"))
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());

@@ -39,7 +39,7 @@ class StartupProcessTest {
     private void assertRefusedWithOneLine(Map<String, String> env, String setting, String... fragments)
             throws Exception {
         try (ServerProcess p = ServerProcess.start(env)) {
-            int code = p.awaitExit(Duration.ofSeconds(30));
+            int code = p.awaitExit(Duration.ofSeconds(120));
             assertNotEquals(0, code, "must exit non-zero");
             List<String> err = p.stderr();
             assertEquals(1, err.size(), "exactly one line on stderr, got " + err);
@@ -98,14 +98,14 @@ class StartupProcessTest {
     @Test
     void portZeroPicksAFreePortLogsItAndSigtermStopsCleanly() throws Exception {
         try (ServerProcess p = ServerProcess.start(env())) {
-            int port = p.awaitPort(Duration.ofSeconds(30));
+            int port = p.awaitPort(Duration.ofSeconds(120));
             assertTrue(port > 0);
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode());
             assertEquals("{\"status\":\"UP\"}", r.body());
             p.terminate();
-            int code = p.awaitExit(Duration.ofSeconds(30));
+            int code = p.awaitExit(Duration.ofSeconds(120));
             assertTrue(code == 0 || code == 143, "exit code " + code);
             assertTrue(p.stdout().stream().anyMatch(l -> l.contains("MediaNest stopped")), p.stdout().toString());
             assertTrue(p.stderr().isEmpty(), "no errors on a clean stop: " + p.stderr());
@@ -113,7 +113,7 @@ class StartupProcessTest {
         // The H2 file was closed cleanly: it opens again at once and H2 wrote no trace of errors.
         assertFalse(Files.exists(dataDir.resolve("medianest.trace.db")));
         try (ServerProcess again = ServerProcess.start(env())) {
-            assertTrue(again.awaitPort(Duration.ofSeconds(30)) > 0);
+            assertTrue(again.awaitPort(Duration.ofSeconds(120)) > 0);
         }
     }
 
@@ -121,7 +121,7 @@ class StartupProcessTest {
     void secretsNeverAppearInStartupOutput() throws Exception {
         try (ServerProcess p = ServerProcess.start(env("MEDIANEST_DB_URL",
                 "jdbc:postgresql://127.0.0.1:1/x?password=hunter2", "MEDIANEST_DB_PASSWORD", "s3cret-pw"))) {
-            p.awaitExit(Duration.ofSeconds(30));
+            p.awaitExit(Duration.ofSeconds(120));
             String all = String.join("\n", p.stdout()) + String.join("\n", p.stderr());
             assertFalse(all.contains("hunter2"), all);
             assertFalse(all.contains("s3cret-pw"), all);

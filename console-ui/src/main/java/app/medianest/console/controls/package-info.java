@@ -1,0 +1,2 @@
+/** Reusable widgets: the canvas threshold chart, status tiles, table helpers. */
+package app.medianest.console.controls;

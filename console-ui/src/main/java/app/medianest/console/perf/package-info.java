@@ -1,0 +1,2 @@
+/** Measuring the console itself: FX-thread stalls and resident memory. */
+package app.medianest.console.perf;

@@ -1,0 +1,2 @@
+/** User administration: search, role changes, suspension. */
+package app.medianest.console.users;

@@ -1,0 +1,2 @@
+/** Wire bodies of the media search and details routes (through Overseerr). */
+package app.medianest.model.media;

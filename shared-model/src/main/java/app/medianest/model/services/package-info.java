@@ -1,0 +1,2 @@
+/** Wire bodies of the service-configuration and circuit-breaker admin routes. */
+package app.medianest.model.services;

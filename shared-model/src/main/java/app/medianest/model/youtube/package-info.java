@@ -1,0 +1,2 @@
+/** Wire bodies of the YouTube download routes. */
+package app.medianest.model.youtube;
