@@ -26,8 +26,8 @@ BASELINE=load-test/baselines/quick-h2.json
 # MIX="" (the preset's own mix, all four) and record a new baseline.
 MIX=/api/v1/dashboard/stats=3,/api/v1/media/requests=3,/api/v1/auth/session=2
 THINK=${MEDIANEST_PERF_THINK:-0}            # saturation: thousands of samples, throughput ratio meaningful
-TOLERANCE=${MEDIANEST_PERF_TOLERANCE:-50%}
-LATENCY_TOLERANCE=${MEDIANEST_PERF_LATENCY_TOLERANCE:-300%}
+TOLERANCE=${MEDIANEST_PERF_TOLERANCE:-35%}
+LATENCY_TOLERANCE=${MEDIANEST_PERF_LATENCY_TOLERANCE:-400%}
 REFERENCE=15s; ROUNDS=6
 
 runs=0; record=0
