@@ -87,5 +87,8 @@ echo "== sizes"
 image_mb=$(du -sm "$out/image/MediaNest" | cut -f1)
 echo "app image: $out/image/MediaNest  ${image_mb} MB (target <= 130 MB)"
 for d in "$out"/deb/*.deb; do
-    [[ -f "$d" ]] && echo ".deb:      $d  $(( $(stat -c %s "$d") / 1024 / 1024 )) MB (target <= 50 MB)"
+    if [[ -f "$d" ]]; then
+        echo ".deb:      $d  $(( $(stat -c %s "$d") / 1024 / 1024 )) MB (target <= 50 MB)"
+    fi
 done
+exit 0
