@@ -25,9 +25,7 @@ public final class CachesViewModel {
     private final ObservableList<FlagRow> flags = FXCollections.observableArrayList();
     private final ObservableList<JobRow> jobs = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    /** The last action's outcome: it stays shown (with any problems of the latest refresh) until the next one. */
     private String lastAction = "";
-    private String problems = "";
 
     public CachesViewModel(ApiClient api, Tasks tasks) {
         this.api = api;
@@ -42,7 +40,9 @@ public final class CachesViewModel {
             caches.setAll(l.caches());
             flags.setAll(l.flags());
             jobs.setAll(l.jobs());
-            showMessage(l.problems());
+            message.set(lastAction.isEmpty() ? l.problems()
+                    : l.problems().isEmpty() ? lastAction : lastAction + ". " + l.problems());
+            lastAction = "";
         }, this::failed);
     }
 
@@ -105,7 +105,6 @@ public final class CachesViewModel {
         tasks.run(() -> api.post("/api/v1/admin/cache/flush", cache == null ? null : ApiClient.fields("cache", cache)),
                 r -> {
                     lastAction = cache == null ? "Flushed every cache" : "Flushed " + cache;
-                    showMessage(problems);
                     refresh();
                 }, this::failed);
     }
@@ -114,14 +113,8 @@ public final class CachesViewModel {
     public void setFlag(FlagRow flag, boolean on) {
         tasks.run(() -> api.put("/api/v1/admin/feature-flags", ApiClient.fields(flag.name(), on)), r -> {
             lastAction = flag.name() + (on ? " switched on" : " switched off");
-            showMessage(problems);
             refresh();
         }, this::failed);
-    }
-
-    private void showMessage(String latestProblems) {
-        problems = latestProblems;
-        message.set(lastAction.isEmpty() ? problems : problems.isEmpty() ? lastAction : lastAction + ". " + problems);
     }
 
     private void failed(Throwable e) {

@@ -23,8 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * (AnimationTimer), and VmRSS every second. Prints max and p99 and exits 0 when the FX thread never stalled
  * longer than 100 ms and RSS stayed under 400 MB, else 1.
  * {@code xvfb-run -a java [jvm options] -cp console-ui/target/medianest-console.jar app.medianest.console.tools.Measure
- * [users] [seconds] [mix] [switchViews] [thinkTime]}; the default load is the performance strategy's (20 users,
- * 1 s think time); {@code 0s} think time turns it into a stress test.
+ * [users] [seconds] [mix] [switchViews]}
  */
 public final class Measure {
     private static final double STALL_LIMIT_MS = 100;
@@ -40,8 +39,6 @@ public final class Measure {
         int warmup = 20;
         String mix = args.length > 2 && !args[2].isBlank() ? args[2] : EndpointMix.STRATEGY_SPEC;
         boolean switchViews = args.length <= 3 || Boolean.parseBoolean(args[3]);
-        // The performance strategy's load (the load-test module's "strategy" preset): 1 s think time per user.
-        String think = args.length > 4 ? args[4] : "1s";
         Platform.setImplicitExit(false);
         Platform.startup(() -> { });
         ConsoleContext c = DemoConsole.create(60, 5_000, true, false, System.out);
@@ -80,9 +77,9 @@ public final class Measure {
         double loadBefore = loadAverage();
         c.api().post("/api/v1/admin/users", app.medianest.console.api.ApiClient.fields("username", LOAD_USER,
                 "password", DemoConsole.PASSWORD, "role", "user"));
-        Process load = startLoad(c.api().baseUrl(), users, warmup + seconds + 5, mix, think);
-        System.out.printf(Locale.ROOT, "Load: %d users (a separate JVM), think time %s, on %s; warm-up %d s, then "
-                + "measuring %d s%n", users, think, mix, warmup, seconds);
+        Process load = startLoad(c.api().baseUrl(), users, warmup + seconds + 5, mix);
+        System.out.printf(Locale.ROOT, "Load: %d users (a separate JVM) on %s; warm-up %d s, then measuring %d s%n",
+                users, mix, warmup, seconds);
         cycleViews(window[0], warmup, switchViews);
         probe.recording(true);
         control.recording(true);
@@ -154,12 +151,11 @@ public final class Measure {
      * its embedded server. It signs in as the demo admin (password through the environment, not the command
      * line) and runs until destroyed.
      */
-    private static Process startLoad(String baseUrl, int users, int seconds, String mix, String think)
-            throws java.io.IOException {
+    private static Process startLoad(String baseUrl, int users, int seconds, String mix) throws java.io.IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 "app.medianest.loadtest.Main", "--url", baseUrl, "--users", Integer.toString(users), "--ramp", "10s", "--duration",
-                seconds + "s", "--think", think, "--mix", mix, "--username", LOAD_USER, "--timeout", "10s");
+                seconds + "s", "--mix", mix, "--username", LOAD_USER, "--timeout", "10s");
         pb.environment().put("MEDIANEST_LOADTEST_PASSWORD", DemoConsole.PASSWORD);
         pb.redirectErrorStream(true);
         Process p = pb.start();
