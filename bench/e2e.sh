@@ -9,10 +9,10 @@
 # postgres, dropped afterwards), seeds 1,000 users and 100,000 requests with a known password, starts a simulated
 # Plex and the headless server (java -Xmx512m -jar embedded-server/target/medianest-server.jar serve), signs every
 # virtual user in as the busiest seeded user, and runs the load generator: ramp-up, sustain, then a 30 s
-# reference phase on /health with the same users and think time. The server logs its GCs (-Xlog:gc); the heap
-# after GC at minute 3 and at minute 11 of the run is the lowest heap-after-GC of the GCs in that minute (the live
-# set plus whatever old garbage is left), read without disturbing the run. The JSON and HTML reports and the table
-# go to docs/loadtest/strategy-<db>-think<think>.{json,html,md}.
+# reference phase on /health with the same users and think time. The server logs its GCs (-Xlog:gc); 5 s before
+# minute 3 and minute 11 of the run a full GC is requested (jcmd GC.run), and the heap after GC reported for each
+# is the lowest heap-after-GC of the GCs in the minute before it: the live set at that point. The JSON and HTML
+# reports and the table go to docs/loadtest/strategy-<db>-think<think>.{json,html,md}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -83,10 +83,20 @@ args=(--url "$BENCH_URL" --preset strategy --users "$users" --ramp "$ramp" --dur
       "${targets[@]}")
 [[ -n $mix ]] && args+=(--mix "$mix")
 bench_log "running $ramp ramp-up + $duration sustained + 30s reference, think $think, $users users as $user"
+# A full GC 5 s before each sample point (jcmd GC.run), so "heap after GC" is the live set there, not whatever old
+# garbage a young collection happened to leave: two pauses of a few tens of ms in the whole run.
+load_wall=$(date +%s)
+( for s in "${samples[@]}"; do
+      wait_s=$(( load_wall + s - 5 - $(date +%s) ))
+      ((wait_s > 0)) && sleep "$wait_s"
+      jcmd "$BENCH_SERVER_PID" GC.run > /dev/null 2>&1 || true
+  done ) &
+gc_pid=$!
 set +e
 java -jar "$LOADTEST_JAR" "${args[@]}" > "$BENCH_DIR/loadtest.out" 2>&1
 code=$?
 set -e
+kill "$gc_pid" 2>/dev/null || true
 metrics > "$BENCH_DIR/metrics-after.json"
 [[ -f $json ]] || { cat "$BENCH_DIR/loadtest.out" >&2; bench_fail "the load test wrote no report"; }
 

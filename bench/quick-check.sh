@@ -21,10 +21,9 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 
 BASELINE=load-test/baselines/quick-h2.json
-# The endpoint mix: the strategy's four load-test endpoints with its weights (3:3:2:2), minus those whose route
-# does not exist yet on this branch. GET /api/v1/plex/libraries (step 4) is missing: once it exists, make this
-# MIX="" (the preset's own mix, all four) and record a new baseline.
-MIX=/api/v1/dashboard/stats=3,/api/v1/media/requests=3,/api/v1/auth/session=2
+# The endpoint mix: empty = the preset's own, the strategy's four load-test endpoints with its weights (3:3:2:2);
+# GET /api/v1/plex/libraries is served from a simulated Plex (benchmarks module) started once for all runs.
+MIX=""
 THINK=${MEDIANEST_PERF_THINK:-0}            # saturation: thousands of samples, throughput ratio meaningful
 TOLERANCE=${MEDIANEST_PERF_TOLERANCE:-35%}
 LATENCY_TOLERANCE=${MEDIANEST_PERF_LATENCY_TOLERANCE:-400%}
@@ -50,6 +49,7 @@ BENCH_DIR=$(mktemp -d -t medianest-quick.XXXXXX)
 trap bench_cleanup EXIT
 export MEDIANEST_LOADTEST_PASSWORD="quick-check-$(date +%s)"   # every seeded user's password (temp data only)
 export MEDIANEST_LOG_LEVEL=WARNING
+bench_start_fake_plex
 
 # One run with a fresh database and server; prints its row; sets verdict (passed|failed) and regressed (0|1).
 run_once() {

@@ -44,6 +44,7 @@ public final class Main {
                 case "serve" -> serve();
                 case "demo" -> demo(out);
                 case "seed" -> SeedCommand.run(load(), rest, out);
+                case "train" -> TrainCommand.run(rest, out);
                 case "help", "--help", "-h" -> usage(out, 0);
                 default -> {
                     err.println("medianest: unknown command '" + command + "'");
@@ -128,6 +129,9 @@ public final class Main {
                   demo              start with simulated Plex, Overseerr, Uptime Kuma and yt-dlp and
                                     sample data (own database in <data dir>/demo; prints the demo
                                     admin's password at the first start)
+                  train [--rounds N]
+                                    start on a temporary database, call the main routes N times (200)
+                                    and stop; the installer records the JVM's ahead-of-time cache with it
                   help              this text
 
                 Configuration comes from environment variables (MEDIANEST_PORT, MEDIANEST_DATA_DIR,

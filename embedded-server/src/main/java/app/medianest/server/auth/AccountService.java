@@ -33,7 +33,7 @@ public final class AccountService {
     private final SecretBox secrets;
     private final AppSettings settings;
     private final Clock clock;
-    private final String dummyHash;
+    private volatile String dummyHash;
     private volatile String setupToken;
 
     public AccountService(Jdbc jdbc, UserRepository users, SessionService sessions, PasswordHasher hasher,
@@ -46,7 +46,19 @@ public final class AccountService {
         this.secrets = secrets;
         this.settings = settings;
         this.clock = clock;
-        this.dummyHash = hasher.hash("medianest-dummy-password-for-timing");
+    }
+
+    /**
+     * The hash a sign-in for an unknown user is checked against, so that it costs as much as a wrong password.
+     * Made at the first such sign-in rather than at start-up (an Argon2 hash is tens of milliseconds).
+     */
+    private String dummyHash() {
+        String h = dummyHash;
+        if (h == null) {
+            h = hasher.hash("medianest-dummy-password-for-timing");
+            dummyHash = h;
+        }
+        return h;
     }
 
     /**
@@ -103,7 +115,7 @@ public final class AccountService {
         }
         Optional<User> user = users.findByUsername(username);
         String hash = user.map(User::passwordHash).orElse(null);
-        boolean ok = hasher.verify(password, hash != null ? hash : dummyHash) && hash != null
+        boolean ok = hasher.verify(password, hash != null ? hash : dummyHash()) && hash != null
                 && user.get().status() == UserStatus.ACTIVE;
         if (!ok) {
             limiter.recordFailure(address, username);

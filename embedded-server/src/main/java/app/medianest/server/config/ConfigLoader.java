@@ -1,11 +1,19 @@
 package app.medianest.server.config;
 
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -45,7 +53,13 @@ public final class ConfigLoader {
                 merged.put(s.key(), s.defaultValue());
             }
         }
-        merged.putAll(flatten(Config.just(ConfigSources.classpath("application.yaml").optional())));
+        try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream("application.yaml")) {
+            if (in != null) {
+                merged.putAll(flattenYaml(in));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Map<String, String> fromEnv = environmentValues();
         String dataDir = fromEnv.getOrDefault(SettingsCatalog.DATA_DIR.key(),
                 merged.getOrDefault(SettingsCatalog.DATA_DIR.key(), defaultDataDir()));
@@ -53,8 +67,10 @@ public final class ConfigLoader {
         Path file = Path.of(dataDir).resolve(DATA_DIR_FILE);
         if (Files.isRegularFile(file)) {
             try {
-                merged.putAll(flatten(Config.just(ConfigSources.file(file))));
-            } catch (RuntimeException e) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    merged.putAll(flattenYaml(in));
+                }
+            } catch (IOException | RuntimeException e) {
                 throw new ConfigException(file + ": cannot read config file: " + e.getMessage(), e);
             }
             merged.put(SettingsCatalog.DATA_DIR.key(), dataDir);
@@ -80,12 +96,44 @@ public final class ConfigLoader {
         return out;
     }
 
-    private static Map<String, String> flatten(Config config) {
+    /**
+     * A YAML document as dotted keys ({@code server: {port: 4000}} is {@code server.port=4000}; list items are
+     * {@code key.0}, {@code key.1}, ...). Every scalar stays the text it was written as (no implicit types, so
+     * {@code 30s}, {@code 010} and {@code 2026-01-01} arrive unchanged); empty values are left out. Read with
+     * SnakeYAML's safe constructor: no tags, no objects.
+     */
+    static Map<String, String> flattenYaml(InputStream in) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        Resolver plainStrings = new Resolver() {
+            @Override
+            protected void addImplicitResolvers() {
+                // none: every plain scalar is a string
+            }
+        };
+        Object root = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
+                new DumperOptions(), options, plainStrings).load(in);
         Map<String, String> out = new LinkedHashMap<>();
-        config.traverse()
-                .filter(Config::isLeaf)
-                .forEach(node -> node.asString().ifPresent(v -> out.put(node.key().toString(), v)));
+        if (root == null) {
+            return out;
+        }
+        if (!(root instanceof Map<?, ?>)) {
+            throw new IllegalArgumentException("expected \"key: value\" lines at the top level");
+        }
+        flatten("", root, out);
         return out;
+    }
+
+    private static void flatten(String key, Object node, Map<String, String> out) {
+        if (node instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> flatten(key.isEmpty() ? String.valueOf(k) : key + "." + k, v, out));
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                flatten(key + "." + i, list.get(i), out);
+            }
+        } else if (node != null && !String.valueOf(node).isEmpty()) {
+            out.put(key, String.valueOf(node));
+        }
     }
 
     /** The platform's per-user data directory: XDG on Linux, Application Support on macOS, LOCALAPPDATA on Windows. */

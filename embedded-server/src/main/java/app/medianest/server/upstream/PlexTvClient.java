@@ -41,7 +41,7 @@ public final class PlexTvClient {
     private final String baseUrl;
     private final String clientId;
     private final String version;
-    private final HttpClient http;
+    private volatile HttpClient http;
     private final Duration timeout;
     private final UpstreamGuard guard;
 
@@ -56,7 +56,21 @@ public final class PlexTvClient {
         this.version = version;
         this.timeout = timeout;
         this.guard = guard;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** The client, made at the first sign-in (building one loads the TLS context: not on the start-up path). */
+    private HttpClient http() {
+        HttpClient c = http;
+        if (c == null) {
+            synchronized (this) {
+                c = http;
+                if (c == null) {
+                    c = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+                    http = c;
+                }
+            }
+        }
+        return c;
     }
 
     public Pin createPin() {
@@ -101,7 +115,7 @@ public final class PlexTvClient {
     private JsonNode send(HttpRequest.Builder b, int expected) {
         HttpResponse<byte[]> r;
         try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            r = http().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw new UpstreamException(SERVICE, UpstreamException.Kind.TIMEOUT, 0, "plex.tv did not answer in time", e);
         } catch (ConnectException e) {

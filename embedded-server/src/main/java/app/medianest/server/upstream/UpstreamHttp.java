@@ -26,13 +26,32 @@ public final class UpstreamHttp {
     public static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private final HttpClient client;
+    private final Duration connectTimeout;
     private final Duration callTimeout;
+    private volatile HttpClient client;
 
     public UpstreamHttp(Duration connectTimeout, Duration callTimeout) {
+        this.connectTimeout = connectTimeout;
         this.callTimeout = callTimeout;
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The client, made at the first call: building one loads the JVM's default TLS context and its CA
+     * certificates, about 0.3 s that a server start should not wait for (most services are called later, if ever).
+     */
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     /** The longest a call may take. */
@@ -67,7 +86,7 @@ public final class UpstreamHttp {
     /** Sends {@code request} and returns whatever status came back; only transport failures throw. */
     public Answer sendRaw(String service, HttpRequest request) {
         try {
-            HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(service, r.statusCode(), r.body(), r.headers());
         } catch (HttpConnectTimeoutException e) {
             throw new UpstreamException(service, UpstreamException.Kind.UNREACHABLE, 0,

@@ -86,4 +86,39 @@ class ConfigLoaderTest {
         assertTrue(c.db().safeUrl().contains("password=***"));
         assertTrue(!c.db().toString().contains("hunter2") && !c.db().toString().contains("pw,"));
     }
+
+    /** Values stay the text the admin wrote; lists and nesting become dotted keys; a broken file names itself. */
+    @Test
+    void theDataDirFileIsReadAsPlainTextValuesAndABrokenOneIsRefused() throws Exception {
+        Path file = dataDir.resolve(ConfigLoader.DATA_DIR_FILE);
+        Files.writeString(file, """
+                cache:
+                  ttl:
+                    health: 45s
+                http:
+                  cors-origins: [ "http://tv.local", "http://phone.local" ]
+                youtube:
+                  concurrency: 010
+                  download-dir:
+                """);
+        Settings s = new ConfigLoader(Map.of("MEDIANEST_DATA_DIR", dataDir.toString()), "Linux", "/home/x").load();
+        assertEquals(Duration.ofSeconds(45), s.duration(SettingsCatalog.CACHE_TTL_HEALTH, Duration.ZERO,
+                Duration.ofHours(1)));
+        assertEquals("http://tv.local", s.asMap().get("http.cors-origins.0"));
+        assertEquals("http://phone.local", s.asMap().get("http.cors-origins.1"));
+        assertEquals("010", s.asMap().get("youtube.concurrency"));
+        assertTrue(!s.asMap().containsKey("youtube.download-dir"), "an empty value is no value");
+
+        Files.writeString(file, "server:\n  port: [unclosed\n");
+        ConfigException bad = assertThrows(ConfigException.class,
+                () -> new ConfigLoader(Map.of("MEDIANEST_DATA_DIR", dataDir.toString()), "Linux", "/home/x").load());
+        assertTrue(bad.getMessage().contains(file.toString()), bad.getMessage());
+        Files.writeString(file, "just a sentence\n");
+        assertThrows(ConfigException.class,
+                () -> new ConfigLoader(Map.of("MEDIANEST_DATA_DIR", dataDir.toString()), "Linux", "/home/x").load());
+        Files.writeString(file, "server:\n  port: 1\nserver:\n  port: 2\n");
+        assertThrows(ConfigException.class,
+                () -> new ConfigLoader(Map.of("MEDIANEST_DATA_DIR", dataDir.toString()), "Linux", "/home/x").load(),
+                "a key given twice is refused, not silently resolved");
+    }
 }

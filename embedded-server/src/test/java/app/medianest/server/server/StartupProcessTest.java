@@ -128,4 +128,20 @@ class StartupProcessTest {
         }
     }
 
+
+    /**
+     * {@code train} (what the installer records the AOT cache with) serves the main routes once on its own
+     * temporary database and exits 0, and it touches neither the user's data directory nor their settings.
+     */
+    @Test
+    void trainRunsTheMainRoutesOnATemporaryDatabaseAndExits() throws Exception {
+        try (ServerProcess p = ServerProcess.start(env("MEDIANEST_PORT", "70000"), "train", "--rounds", "3")) {
+            assertEquals(0, p.awaitExit(Duration.ofSeconds(120)), "stderr: " + p.stderr());
+            assertTrue(p.stdout().stream().anyMatch(l -> l.matches("medianest: trained on \\d+ requests in \\d+ ms")),
+                    "stdout: " + p.stdout());
+        }
+        try (var files = Files.list(dataDir)) {
+            assertEquals(List.of(), files.toList(), "the user's data directory stays untouched");
+        }
+    }
 }
