@@ -36,6 +36,12 @@ final class DemoConsole {
 
     /** Builds (not starts) a console over a fresh seeded database. */
     static ConsoleContext create(int users, int requests, boolean withAdmin, boolean demoMode, PrintStream out) {
+        return create(users, requests, withAdmin, demoMode, Map.of(), out);
+    }
+
+    /** As above, with extra server settings (keys as in {@code SettingsCatalog}, e.g. {@code plex.url}). */
+    static ConsoleContext create(int users, int requests, boolean withAdmin, boolean demoMode,
+                                 Map<String, String> extra, PrintStream out) {
         Path dir;
         try {
             dir = Files.createTempDirectory("medianest-demo");
@@ -47,6 +53,7 @@ final class DemoConsole {
         s.put("server.port", "0");
         s.put("server.shutdown-grace", "2s");
         s.put("data.dir", dir.toString());
+        s.putAll(extra);
         // The product's default database: an H2 file in the data directory (not in the heap).
         if (withAdmin) {
             s.put("admin.username", ADMIN);

@@ -23,7 +23,8 @@ import java.util.concurrent.CompletableFuture;
  * (AnimationTimer), and VmRSS every second. Prints max and p99 and exits 0 when the FX thread never stalled
  * longer than 100 ms and RSS stayed under 400 MB, else 1.
  * {@code xvfb-run -a java [jvm options] -cp console-ui/target/medianest-console.jar app.medianest.console.tools.Measure
- * [users] [seconds] [mix] [switchViews]}
+ * [users] [seconds] [mix] [switchViews] [thinkTime]}; the default load is the performance strategy's (20 users,
+ * 1 s think time); {@code 0s} think time turns it into a stress test.
  */
 public final class Measure {
     private static final double STALL_LIMIT_MS = 100;
@@ -39,9 +40,14 @@ public final class Measure {
         int warmup = 20;
         String mix = args.length > 2 && !args[2].isBlank() ? args[2] : EndpointMix.STRATEGY_SPEC;
         boolean switchViews = args.length <= 3 || Boolean.parseBoolean(args[3]);
+        // The performance strategy's load (the load-test module's "strategy" preset): 1 s think time per user.
+        String think = args.length > 4 ? args[4] : "1s";
         Platform.setImplicitExit(false);
         Platform.startup(() -> { });
-        ConsoleContext c = DemoConsole.create(60, 5_000, true, false, System.out);
+        // GET /api/v1/plex/libraries (in the strategy's mix) answers from a simulated Plex in a JVM of its own.
+        String[] plex = startPlex();
+        ConsoleContext c = DemoConsole.create(60, 5_000, true, false,
+                java.util.Map.of("plex.url", plex[0], "plex.token", plex[1]), System.out);
         c.start().join();
         MainWindow[] window = new MainWindow[1];
         long[] maxPulseGap = new long[1];
@@ -77,9 +83,9 @@ public final class Measure {
         double loadBefore = loadAverage();
         c.api().post("/api/v1/admin/users", app.medianest.console.api.ApiClient.fields("username", LOAD_USER,
                 "password", DemoConsole.PASSWORD, "role", "user"));
-        Process load = startLoad(c.api().baseUrl(), users, warmup + seconds + 5, mix);
-        System.out.printf(Locale.ROOT, "Load: %d users (a separate JVM) on %s; warm-up %d s, then measuring %d s%n",
-                users, mix, warmup, seconds);
+        Process load = startLoad(c.api().baseUrl(), users, warmup + seconds + 5, mix, think);
+        System.out.printf(Locale.ROOT, "Load: %d users (a separate JVM), think time %s, on %s; warm-up %d s, then "
+                + "measuring %d s%n", users, think, mix, warmup, seconds);
         cycleViews(window[0], warmup, switchViews);
         probe.recording(true);
         control.recording(true);
@@ -151,16 +157,31 @@ public final class Measure {
      * its embedded server. It signs in as the demo admin (password through the environment, not the command
      * line) and runs until destroyed.
      */
-    private static Process startLoad(String baseUrl, int users, int seconds, String mix) throws java.io.IOException {
+    private static Process startLoad(String baseUrl, int users, int seconds, String mix, String think)
+            throws java.io.IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 "app.medianest.loadtest.Main", "--url", baseUrl, "--users", Integer.toString(users), "--ramp", "10s", "--duration",
-                seconds + "s", "--mix", mix, "--username", LOAD_USER, "--timeout", "10s");
+                seconds + "s", "--think", think, "--mix", mix, "--username", LOAD_USER, "--timeout", "10s");
         pb.environment().put("MEDIANEST_LOADTEST_PASSWORD", DemoConsole.PASSWORD);
         pb.redirectErrorStream(true);
         Process p = pb.start();
         Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
         return p;
+    }
+
+    /** Starts {@link MeasurePlex} in its own JVM (stopped with this one); returns its URL and token. */
+    private static String[] startPlex() throws java.io.IOException {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(javaBin, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
+                MeasurePlex.class.getName()).redirectErrorStream(true).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        if (line == null || !line.startsWith("url=")) {
+            throw new IllegalStateException("the simulated Plex did not start: " + line);
+        }
+        return new String[] {line.substring(4, line.indexOf(' ')), line.substring(line.indexOf("token=") + 6)};
     }
 
     /** The JVM's native memory summary (run with -XX:NativeMemoryTracking=summary -Dmedianest.nmt=true). */
