@@ -14,8 +14,8 @@ import java.util.Optional;
  * explicit {@code -Xmx}, or {@code MEDIANEST_CONSOLE_JVM=as-is}, keeps the JVM as started.
  */
 final class TunedJvm {
-    /** What the console runs with: G1 with short pauses, a 128 MB heap, compact headers, native heap trimming. */
-    static final List<String> OPTIONS = List.of("-XX:+UseG1GC", "-Xmx128m", "-XX:MaxGCPauseMillis=50",
+    /** What the console runs with: G1 with short pauses, a 112 MB heap, compact headers, native heap trimming. */
+    static final List<String> OPTIONS = List.of("-XX:+UseG1GC", "-Xmx112m", "-XX:MaxGCPauseMillis=50",
             "-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=5000", "--enable-native-access=ALL-UNNAMED");
     private static final String MARK = "-Dmedianest.console.tuned=true";
 
