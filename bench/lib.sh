@@ -85,7 +85,7 @@ bench_busiest_user() {
 
 # Starts the simulated Plex (for /api/v1/plex/libraries) and exports the server's Plex settings.
 bench_start_fake_plex() {
-    java -cp "$BENCHMARKS_JAR" app.medianest.benchmarks.FakePlexLauncher > "$BENCH_DIR/plex.out" 2>&1 &
+    java -cp "$BENCHMARKS_JAR" app.medianest.fakes.FakePlexLauncher > "$BENCH_DIR/plex.out" 2>&1 &
     BENCH_PLEX_PID=$!
     local line=""
     for _ in $(seq 1 100); do

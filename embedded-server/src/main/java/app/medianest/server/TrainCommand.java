@@ -118,10 +118,11 @@ final class TrainCommand {
             throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 500 && response.statusCode() != 503 || expected > 0
-                && response.statusCode() != expected) {
+        int status = response.statusCode();
+        boolean serverError = status >= 500 && status != 503;   // 503: an upstream that is not configured here
+        if (serverError || (expected > 0 && status != expected)) {
             throw new IllegalStateException("training: " + response.request().uri().getPath() + " answered "
-                    + response.statusCode());
+                    + status);
         }
         return response;
     }

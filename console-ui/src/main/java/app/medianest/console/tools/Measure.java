@@ -5,6 +5,7 @@ import app.medianest.console.ConsoleContext;
 import app.medianest.console.perf.Rss;
 import app.medianest.console.perf.StallProbe;
 import app.medianest.console.shell.MainWindow;
+import app.medianest.fakes.FakePlexLauncher;
 import app.medianest.loadtest.config.EndpointMix;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -170,11 +171,11 @@ public final class Measure {
         return p;
     }
 
-    /** Starts {@link MeasurePlex} in its own JVM (stopped with this one); returns its URL and token. */
+    /** Starts the simulated Plex ({@link FakePlexLauncher}) in its own JVM, stopped with this one; URL and token. */
     private static String[] startPlex() throws java.io.IOException {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(javaBin, "-Xmx64m", "-cp", System.getProperty("java.class.path"),
-                MeasurePlex.class.getName()).redirectErrorStream(true).start();
+                FakePlexLauncher.class.getName()).redirectErrorStream(true).start();
         Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
         String line = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
                 java.nio.charset.StandardCharsets.UTF_8)).readLine();

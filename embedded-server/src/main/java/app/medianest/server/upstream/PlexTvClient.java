@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -41,7 +40,7 @@ public final class PlexTvClient {
     private final String baseUrl;
     private final String clientId;
     private final String version;
-    private volatile HttpClient http;
+    private final LazyHttpClient http;
     private final Duration timeout;
     private final UpstreamGuard guard;
 
@@ -56,21 +55,7 @@ public final class PlexTvClient {
         this.version = version;
         this.timeout = timeout;
         this.guard = guard;
-    }
-
-    /** The client, made at the first sign-in (building one loads the TLS context: not on the start-up path). */
-    private HttpClient http() {
-        HttpClient c = http;
-        if (c == null) {
-            synchronized (this) {
-                c = http;
-                if (c == null) {
-                    c = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
-                    http = c;
-                }
-            }
-        }
-        return c;
+        this.http = new LazyHttpClient(timeout);
     }
 
     public Pin createPin() {
@@ -115,7 +100,7 @@ public final class PlexTvClient {
     private JsonNode send(HttpRequest.Builder b, int expected) {
         HttpResponse<byte[]> r;
         try {
-            r = http().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            r = http.get().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw new UpstreamException(SERVICE, UpstreamException.Kind.TIMEOUT, 0, "plex.tv did not answer in time", e);
         } catch (ConnectException e) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -26,32 +25,12 @@ public final class UpstreamHttp {
     public static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private final Duration connectTimeout;
+    private final LazyHttpClient client;
     private final Duration callTimeout;
-    private volatile HttpClient client;
 
     public UpstreamHttp(Duration connectTimeout, Duration callTimeout) {
-        this.connectTimeout = connectTimeout;
+        this.client = new LazyHttpClient(connectTimeout);
         this.callTimeout = callTimeout;
-    }
-
-    /**
-     * The client, made at the first call: building one loads the JVM's default TLS context and its CA
-     * certificates, about 0.3 s that a server start should not wait for (most services are called later, if ever).
-     */
-    private HttpClient client() {
-        HttpClient c = client;
-        if (c == null) {
-            synchronized (this) {
-                c = client;
-                if (c == null) {
-                    c = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1)
-                            .followRedirects(HttpClient.Redirect.NEVER).build();
-                    client = c;
-                }
-            }
-        }
-        return c;
     }
 
     /** The longest a call may take. */
@@ -86,7 +65,7 @@ public final class UpstreamHttp {
     /** Sends {@code request} and returns whatever status came back; only transport failures throw. */
     public Answer sendRaw(String service, HttpRequest request) {
         try {
-            HttpResponse<byte[]> r = client().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = client.get().send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(service, r.statusCode(), r.body(), r.headers());
         } catch (HttpConnectTimeoutException e) {
             throw new UpstreamException(service, UpstreamException.Kind.UNREACHABLE, 0,

@@ -1,15 +1,15 @@
-package app.medianest.benchmarks;
+package app.medianest.fakes;
 
-import app.medianest.fakes.FakePlex;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Starts the simulated Plex Media Server of {@code fake-upstreams} for the end-to-end benchmark, so that
- * {@code GET /api/v1/plex/libraries} has a Plex to talk to when the server runs with {@code serve} (on H2 or
- * PostgreSQL). Prints one line, {@code url=<base URL> token=<token>}, then runs until the process is stopped.
+ * Starts the simulated Plex Media Server in a JVM of its own, so that {@code GET /api/v1/plex/libraries} has a
+ * Plex to talk to without the simulation counting against the measured process: for the end-to-end benchmark
+ * ({@code bench/e2e.sh}, the server running with {@code serve} on H2 or PostgreSQL) and the console's
+ * measurement tool. Prints one line, {@code url=<base URL> token=<token>}, then runs until the process is stopped.
  *
- * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar app.medianest.benchmarks.FakePlexLauncher
+ * <p>Usage: {@code java -cp <a class path with fake-upstreams> app.medianest.fakes.FakePlexLauncher
  * [latency-ms]}; the latency (default 0) is added to every Plex answer.
  */
 public final class FakePlexLauncher {
