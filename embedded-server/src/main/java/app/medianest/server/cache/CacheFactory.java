@@ -8,11 +8,13 @@ import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
 import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /**
  * Builds every cache of the server the same way: expire after write with the TTL of its {@link CacheClass}
  * (or an explicit TTL), bounded size, statistics recorded, the injected {@link Ticker} (tests advance a fake
- * one), and registered by name in the {@link CacheRegistry}.
+ * one), and registered by name in the {@link CacheRegistry}. Data caches also reload hot entries ahead of
+ * expiry ({@link RefreshAhead}).
  *
  * <p>Typical use by a service built in {@code Components}:
  * <pre>{@code
@@ -26,11 +28,18 @@ public final class CacheFactory {
     private final CacheConfig config;
     private final Ticker ticker;
     private final CacheRegistry registry;
+    private final Executor refresher;
 
     public CacheFactory(CacheConfig config, Ticker ticker, CacheRegistry registry) {
+        this(config, ticker, registry, null);
+    }
+
+    /** With {@code refresher} running the data caches' background reloads (null: virtual threads). */
+    public CacheFactory(CacheConfig config, Ticker ticker, CacheRegistry registry, Executor refresher) {
         this.config = config;
         this.ticker = ticker;
         this.registry = registry;
+        this.refresher = refresher;
     }
 
     public CacheConfig config() {
@@ -57,7 +66,8 @@ public final class CacheFactory {
     public <V> DataCache<V> dataCache(String name, CacheClass cls, FeatureFlags.Flag flag) {
         Duration ttl = config.ttl(cls);
         ConcurrentStatsCounter counter = new ConcurrentStatsCounter();
-        DataCache<V> cache = new DataCache<>(build(ttl, config.maxEntries(), counter), counter, flag::on);
+        RefreshAhead refresh = refresher == null ? RefreshAhead.of(ttl, ticker) : RefreshAhead.of(ttl, ticker, refresher);
+        DataCache<V> cache = new DataCache<>(build(ttl, config.maxEntries(), counter), counter, flag::on, refresh);
         flag.onChange(on -> {
             if (!on) {
                 cache.invalidateAll();

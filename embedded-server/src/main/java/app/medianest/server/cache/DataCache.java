@@ -28,6 +28,10 @@ import java.util.function.Supplier;
  * while one user's writes do not keep other users' loads from being cached. Hits take no lock; only stores
  * and invalidations do.
  *
+ * <p>Hot entries are reloaded ahead of expiry ({@link RefreshAhead}): a hit in the last fifth of the TTL starts one
+ * background reload under the same generation rule, so readers never wait for a reload while the entry is read,
+ * and no answer is older than the TTL.
+ *
  * <p>While the cache's feature flag is off every call loads (and nothing is stored).
  *
  * @param <V> cached values (immutable, or at least never modified after being loaded)
@@ -44,20 +48,23 @@ public final class DataCache<V> {
     record Lookup<V>(V value, Served served) {
     }
 
-    private final Cache<Key, V> cache;
+    private final Cache<Key, RefreshAhead.Stamped<V>> cache;
     private final StatsCounter stats;
     private final BooleanSupplier enabled;
+    private final RefreshAhead refresh;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final AtomicLong generation = new AtomicLong();
     private final Map<UUID, Long> userGenerations = new ConcurrentHashMap<>();
 
-    DataCache(Cache<Key, V> cache, StatsCounter stats, BooleanSupplier enabled) {
+    DataCache(Cache<Key, RefreshAhead.Stamped<V>> cache, StatsCounter stats, BooleanSupplier enabled,
+              RefreshAhead refresh) {
         this.cache = cache;
         this.stats = stats;
         this.enabled = enabled;
+        this.refresh = refresh;
     }
 
-    Cache<Key, V> caffeine() {
+    Cache<Key, RefreshAhead.Stamped<V>> caffeine() {
         return cache;
     }
 
@@ -76,12 +83,23 @@ public final class DataCache<V> {
         if (!enabled.getAsBoolean()) {
             return new Lookup<>(loader.get(), Served.BYPASS);
         }
-        V hit = cache.getIfPresent(key);
+        RefreshAhead.Stamped<V> hit = cache.getIfPresent(key);
         if (hit != null) {
-            return new Lookup<>(hit, Served.HIT);
+            refresh.onHit(hit, () -> {
+                long seen = generation.get();
+                long seenUser = userGeneration(key.user());
+                return () -> load(key, loader, seen, seenUser);
+            });
+            return new Lookup<>(hit.value(), Served.HIT);
         }
-        long seen = generation.get();
-        long seenUser = userGeneration(key.user());
+        return new Lookup<>(load(key, loader, generation.get(), userGeneration(key.user())), Served.MISS);
+    }
+
+    /**
+     * Loads and stores the value unless an invalidation came after the generations {@code seen} and
+     * {@code seenUser} were read (see the class comment).
+     */
+    private V load(Key key, Supplier<V> loader, long seen, long seenUser) {
         long start = System.nanoTime();
         V loaded;
         try {
@@ -95,13 +113,13 @@ public final class DataCache<V> {
             lock.readLock().lock();
             try {
                 if (generation.get() == seen && userGeneration(key.user()) == seenUser && enabled.getAsBoolean()) {
-                    cache.put(key, loaded);
+                    cache.put(key, refresh.stamp(loaded));
                 }
             } finally {
                 lock.readLock().unlock();
             }
         }
-        return new Lookup<>(loaded, Served.MISS);
+        return loaded;
     }
 
     private long userGeneration(UUID user) {

@@ -1,5 +1,6 @@
 package app.medianest.server.resilience;
 
+import app.medianest.server.cache.RefreshAhead;
 import app.medianest.server.upstream.UpstreamException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -8,34 +9,50 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
  * Upstream answers cached for a short time, plus the last good answer of every key kept (size-bounded, without
  * expiry) for when the upstream fails: a failed load answers with that last good value marked
- * {@link CacheState#STALE} instead of an error. 4xx answers (404) and "not configured" are never masked.
+ * {@link CacheState#STALE} instead of an error. 4xx answers (404) and "not configured" are never masked. Hot
+ * entries are reloaded in the background ahead of expiry ({@link RefreshAhead}), so a reader waits for the
+ * upstream only on a cold or expired key; a failed background reload changes nothing.
  */
 public final class StaleCache {
-    private final Cache<String, Object> fresh;
+    private final Cache<String, RefreshAhead.Stamped<Object>> fresh;
     private final Cache<String, Object> lastGood;
+    private final RefreshAhead refresh;
+    private final AtomicLong generation = new AtomicLong();
 
     public StaleCache(Duration ttl, int maxEntries, Clock clock) {
+        this(ttl, maxEntries, clock, null);
+    }
+
+    /** With {@code refresher} running the background reloads of hot entries (null: virtual threads). */
+    public StaleCache(Duration ttl, int maxEntries, Clock clock, Executor refresher) {
         Ticker ticker = () -> clock.millis() * 1_000_000L;
         this.fresh = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).ticker(ticker).build();
         this.lastGood = Caffeine.newBuilder().maximumSize(maxEntries).build();
+        this.refresh = refresher == null ? RefreshAhead.of(ttl, ticker) : RefreshAhead.of(ttl, ticker, refresher);
     }
 
     /** The fresh value of {@code key}, else {@code load}'s, else (when the upstream failed) the last good one. */
     @SuppressWarnings("unchecked")
     public <T> Cached<T> get(String key, Supplier<T> load) {
-        Object hit = fresh.getIfPresent(key);
+        RefreshAhead.Stamped<Object> hit = fresh.getIfPresent(key);
         if (hit != null) {
-            return new Cached<>((T) hit, CacheState.HIT);
+            refresh.onHit(hit, () -> {
+                long seen = generation.get();
+                return () -> store(key, load.get(), seen);
+            });
+            return new Cached<>((T) hit.value(), CacheState.HIT);
         }
+        long seen = generation.get();
         try {
             T value = load.get();
-            fresh.put(key, value);
-            lastGood.put(key, value);
+            store(key, value, seen);
             return new Cached<>(value, CacheState.MISS);
         } catch (UpstreamException e) {
             Object old = masksFailure(e) ? lastGood.getIfPresent(key) : null;
@@ -46,12 +63,20 @@ public final class StaleCache {
         }
     }
 
+    /** Stores a loaded value unless {@link #invalidateAll} came after its load started. */
+    private void store(String key, Object value, long seen) {
+        if (generation.get() == seen) {
+            fresh.put(key, refresh.stamp(value));
+            lastGood.put(key, value);
+        }
+    }
+
     /** The fresh value of {@code key} or, failing that, its last good value, without loading anything. */
     @SuppressWarnings("unchecked")
     public <T> Optional<Cached<T>> peek(String key) {
-        Object hit = fresh.getIfPresent(key);
+        RefreshAhead.Stamped<Object> hit = fresh.getIfPresent(key);
         if (hit != null) {
-            return Optional.of(new Cached<>((T) hit, CacheState.HIT));
+            return Optional.of(new Cached<>((T) hit.value(), CacheState.HIT));
         }
         Object old = lastGood.getIfPresent(key);
         return old == null ? Optional.empty() : Optional.of(new Cached<>((T) old, CacheState.STALE));
@@ -59,6 +84,7 @@ public final class StaleCache {
 
     /** Forgets everything, e.g. after the upstream's address changed. */
     public void invalidateAll() {
+        generation.incrementAndGet();
         fresh.invalidateAll();
         lastGood.invalidateAll();
     }

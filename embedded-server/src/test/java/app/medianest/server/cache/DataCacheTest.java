@@ -12,12 +12,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +35,8 @@ class DataCacheTest {
     private CacheFactory factory;
     private SimpleMeterRegistry meters;
     private FeatureFlags.Flag flag;
+    /** Background reloads started by refresh-ahead, run when a test says so. */
+    private final List<Runnable> reloads = new ArrayList<>();
 
     @BeforeAll
     static void openDatabase() {
@@ -48,7 +53,8 @@ class DataCacheTest {
         db.truncateAll();
         clock = ManualClock.at("2026-11-01T12:00:00Z");
         meters = new SimpleMeterRegistry();
-        factory = new CacheFactory(CacheConfig.defaults(), clock, new CacheRegistry(meters));
+        reloads.clear();
+        factory = new CacheFactory(CacheConfig.defaults(), clock, new CacheRegistry(meters), reloads::add);
         flags = new FeatureFlags(new AppSettings(db.open().jdbc(), clock));
         flag = flags.define("data-cache", "test", true);
     }
@@ -144,6 +150,69 @@ class DataCacheTest {
         assertEquals("old", slowReader.get(5, TimeUnit.SECONDS), "the racing reader itself got what it read");
         assertEquals("new", cache.getForUser(user, "k", database::get), "but the old value was not cached");
         assertEquals("new", cache.getForUser(user, "k", () -> "never loaded"));
+    }
+
+    @Test
+    void aHotEntryIsReloadedInTheBackgroundSoItNeverExpiresUnderReads() {
+        DataCache<String> cache = factory.dataCache("health", CacheClass.HEALTH, flag);   // 30 s: reload from 24 s
+        DataCache.Key key = new DataCache.Key(null, "status");
+        AtomicInteger loads = new AtomicInteger();
+        Supplier<String> loader = () -> "v" + loads.incrementAndGet();
+        assertEquals("v1", cache.get("status", loader));
+        clock.advanceSeconds(23);
+        assertEquals("v1", cache.get("status", loader));
+        assertTrue(reloads.isEmpty(), "nothing is reloaded before four fifths of the TTL");
+
+        clock.advanceSeconds(2);
+        DataCache.Lookup<String> due = cache.fetch(key, loader);
+        assertEquals("v1", due.value(), "the reader is answered from the cache at once");
+        assertEquals(DataCache.Served.HIT, due.served());
+        assertEquals(1, loads.get(), "the reader did not wait for a load");
+        cache.get("status", loader);
+        assertEquals(1, reloads.size(), "one reload per entry, however many reads");
+
+        runReloads();
+        assertEquals(2, loads.get());
+        clock.advanceSeconds(10);   // 35 s: the first load would have expired at 30 s
+        DataCache.Lookup<String> later = cache.fetch(key, loader);
+        assertEquals("v2", later.value());
+        assertEquals(DataCache.Served.HIT, later.served());
+        assertEquals(2, loads.get());
+    }
+
+    @Test
+    void aBackgroundReloadThatRacesAWriteIsNeverStored() {
+        DataCache<String> cache = factory.dataCache("dash", CacheClass.USER_DATA, flag);   // 300 s: reload from 240 s
+        UUID me = UUID.randomUUID();
+        cache.getForUser(me, "stats", () -> "before");
+        clock.advanceSeconds(250);
+        assertEquals("before", cache.getForUser(me, "stats", () -> "read before the write"));
+        assertEquals(1, reloads.size());
+        cache.invalidateUser(me);   // the write lands while the reload is in flight
+        runReloads();
+        assertEquals("after the write", cache.getForUser(me, "stats", () -> "after the write"));
+    }
+
+    @Test
+    void aFailedBackgroundReloadLeavesTheEntryToExpireOnTime() {
+        DataCache<String> cache = factory.dataCache("health", CacheClass.HEALTH, flag);
+        cache.get("status", () -> "v1");
+        clock.advanceSeconds(25);
+        assertEquals("v1", cache.get("status", () -> {
+            throw new IllegalStateException("database down");
+        }));
+        runReloads();   // fails; logged, nothing else
+        clock.advanceSeconds(4);
+        assertEquals("v1", cache.get("status", () -> "not loaded: still fresh"));
+        assertTrue(reloads.isEmpty(), "a failed reload is not retried on every read");
+        clock.advanceSeconds(2);
+        assertEquals("v2", cache.get("status", () -> "v2"), "expired at 30 s like any entry");
+    }
+
+    private void runReloads() {
+        List<Runnable> due = List.copyOf(reloads);
+        reloads.clear();
+        due.forEach(Runnable::run);
     }
 
     @Test

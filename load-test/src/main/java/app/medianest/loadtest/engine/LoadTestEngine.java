@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs a load test: closed-loop virtual users, one virtual thread each, sending over the configured
+ * Runs a load test: closed-loop virtual users, one thread each, sending over the configured
  * {@link app.medianest.loadtest.config.Transport}: by default a lean blocking HTTP/1.1 client with one keep-alive
  * socket per user, or {@code java.net.http.HttpClient}.
  *

@@ -1,5 +1,5 @@
 /**
- * The load engine: closed-loop virtual users on virtual threads, the ramp profile, latency recording with
+ * The load engine: closed-loop virtual users, one thread each, the ramp profile, latency recording with
  * HdrHistogram and coordinated-omission correction, per-second progress snapshots, and the run's result values.
  *
  * <p>Embedders use {@link app.medianest.loadtest.engine.LoadTestEngine} and a
