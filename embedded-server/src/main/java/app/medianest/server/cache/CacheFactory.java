@@ -66,7 +66,7 @@ public final class CacheFactory {
     public <V> DataCache<V> dataCache(String name, CacheClass cls, FeatureFlags.Flag flag) {
         Duration ttl = config.ttl(cls);
         ConcurrentStatsCounter counter = new ConcurrentStatsCounter();
-        RefreshAhead refresh = refresher == null ? RefreshAhead.of(ttl, ticker) : RefreshAhead.of(ttl, ticker, refresher);
+        RefreshAhead refresh = RefreshAhead.of(ttl, ticker, refresher);
         DataCache<V> cache = new DataCache<>(build(ttl, config.maxEntries(), counter), counter, flag::on, refresh);
         flag.onChange(on -> {
             if (!on) {

@@ -37,15 +37,14 @@ public final class RefreshAhead {
         this.executor = executor;
     }
 
-    /** Refresh-ahead at {@link #AT} of {@code ttl}, reloading on virtual threads. */
-    public static RefreshAhead of(Duration ttl, Ticker ticker) {
-        return of(ttl, ticker, VIRTUAL);
-    }
-
-    /** Refresh-ahead at {@link #AT} of {@code ttl}, reloading on {@code executor} (tests pass a direct one). */
+    /**
+     * Refresh-ahead at {@link #AT} of {@code ttl}, reloading on {@code executor}, or on virtual threads when it is
+     * null (tests pass one they run themselves).
+     */
     public static RefreshAhead of(Duration ttl, Ticker ticker, Executor executor) {
         long ttlNanos = ttl.toNanos();
-        return new RefreshAhead(ticker, ttlNanos <= 0 ? Long.MAX_VALUE : (long) (ttlNanos * AT), executor);
+        return new RefreshAhead(ticker, ttlNanos <= 0 ? Long.MAX_VALUE : (long) (ttlNanos * AT),
+                executor == null ? VIRTUAL : executor);
     }
 
     /** {@code value} stamped with the current time, to be stored. */

@@ -35,7 +35,7 @@ public final class StaleCache {
         Ticker ticker = () -> clock.millis() * 1_000_000L;
         this.fresh = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).ticker(ticker).build();
         this.lastGood = Caffeine.newBuilder().maximumSize(maxEntries).build();
-        this.refresh = refresher == null ? RefreshAhead.of(ttl, ticker) : RefreshAhead.of(ttl, ticker, refresher);
+        this.refresh = RefreshAhead.of(ttl, ticker, refresher);
     }
 
     /** The fresh value of {@code key}, else {@code load}'s, else (when the upstream failed) the last good one. */

@@ -4,6 +4,7 @@ import app.medianest.server.flags.FeatureFlags;
 import app.medianest.server.settings.AppSettings;
 import app.medianest.server.testing.DbKind;
 import app.medianest.server.testing.ManualClock;
+import app.medianest.server.testing.QueuedExecutor;
 import app.medianest.server.testing.TestDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -12,8 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +35,7 @@ class DataCacheTest {
     private SimpleMeterRegistry meters;
     private FeatureFlags.Flag flag;
     /** Background reloads started by refresh-ahead, run when a test says so. */
-    private final List<Runnable> reloads = new ArrayList<>();
+    private final QueuedExecutor reloads = new QueuedExecutor();
 
     @BeforeAll
     static void openDatabase() {
@@ -53,8 +52,7 @@ class DataCacheTest {
         db.truncateAll();
         clock = ManualClock.at("2026-11-01T12:00:00Z");
         meters = new SimpleMeterRegistry();
-        reloads.clear();
-        factory = new CacheFactory(CacheConfig.defaults(), clock, new CacheRegistry(meters), reloads::add);
+        factory = new CacheFactory(CacheConfig.defaults(), clock, new CacheRegistry(meters), reloads);
         flags = new FeatureFlags(new AppSettings(db.open().jdbc(), clock));
         flag = flags.define("data-cache", "test", true);
     }
@@ -161,7 +159,7 @@ class DataCacheTest {
         assertEquals("v1", cache.get("status", loader));
         clock.advanceSeconds(23);
         assertEquals("v1", cache.get("status", loader));
-        assertTrue(reloads.isEmpty(), "nothing is reloaded before four fifths of the TTL");
+        assertEquals(0, reloads.pending(), "nothing is reloaded before four fifths of the TTL");
 
         clock.advanceSeconds(2);
         DataCache.Lookup<String> due = cache.fetch(key, loader);
@@ -169,9 +167,9 @@ class DataCacheTest {
         assertEquals(DataCache.Served.HIT, due.served());
         assertEquals(1, loads.get(), "the reader did not wait for a load");
         cache.get("status", loader);
-        assertEquals(1, reloads.size(), "one reload per entry, however many reads");
+        assertEquals(1, reloads.pending(), "one reload per entry, however many reads");
 
-        runReloads();
+        reloads.runAll();
         assertEquals(2, loads.get());
         clock.advanceSeconds(10);   // 35 s: the first load would have expired at 30 s
         DataCache.Lookup<String> later = cache.fetch(key, loader);
@@ -187,9 +185,9 @@ class DataCacheTest {
         cache.getForUser(me, "stats", () -> "before");
         clock.advanceSeconds(250);
         assertEquals("before", cache.getForUser(me, "stats", () -> "read before the write"));
-        assertEquals(1, reloads.size());
+        assertEquals(1, reloads.pending());
         cache.invalidateUser(me);   // the write lands while the reload is in flight
-        runReloads();
+        reloads.runAll();
         assertEquals("after the write", cache.getForUser(me, "stats", () -> "after the write"));
     }
 
@@ -201,19 +199,14 @@ class DataCacheTest {
         assertEquals("v1", cache.get("status", () -> {
             throw new IllegalStateException("database down");
         }));
-        runReloads();   // fails; logged, nothing else
+        reloads.runAll();   // fails; logged, nothing else
         clock.advanceSeconds(4);
         assertEquals("v1", cache.get("status", () -> "not loaded: still fresh"));
-        assertTrue(reloads.isEmpty(), "a failed reload is not retried on every read");
+        assertEquals(0, reloads.pending(), "a failed reload is not retried on every read");
         clock.advanceSeconds(2);
         assertEquals("v2", cache.get("status", () -> "v2"), "expired at 30 s like any entry");
     }
 
-    private void runReloads() {
-        List<Runnable> due = List.copyOf(reloads);
-        reloads.clear();
-        due.forEach(Runnable::run);
-    }
 
     @Test
     void flagOffBypassesAndEmptiesTheCache() {

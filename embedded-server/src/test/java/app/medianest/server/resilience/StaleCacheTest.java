@@ -1,12 +1,11 @@
 package app.medianest.server.resilience;
 
 import app.medianest.server.testing.ManualClock;
+import app.medianest.server.testing.QueuedExecutor;
 import app.medianest.server.upstream.UpstreamException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -17,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Upstream answers: TTL, refresh-ahead of hot keys, the last good answer when the upstream fails. */
 class StaleCacheTest {
     private final ManualClock clock = ManualClock.at("2026-11-01T12:00:00Z");
-    private final List<Runnable> reloads = new ArrayList<>();
-    private final StaleCache cache = new StaleCache(Duration.ofSeconds(60), 100, clock, reloads::add);
+    private final QueuedExecutor reloads = new QueuedExecutor();
+    private final StaleCache cache = new StaleCache(Duration.ofSeconds(60), 100, clock, reloads);
     private final AtomicInteger calls = new AtomicInteger();
     private final Supplier<String> upstream = () -> "libraries v" + calls.incrementAndGet();
 
@@ -31,13 +30,13 @@ class StaleCacheTest {
         assertEquals(new Cached<>("libraries v1", CacheState.MISS), cache.get("libraries", upstream));
         clock.advanceSeconds(47);
         assertEquals(new Cached<>("libraries v1", CacheState.HIT), cache.get("libraries", upstream));
-        assertTrue(reloads.isEmpty(), "nothing is reloaded before 48 s (four fifths of 60)");
+        assertEquals(0, reloads.pending(), "nothing is reloaded before 48 s (four fifths of 60)");
         clock.advanceSeconds(2);
         assertEquals(new Cached<>("libraries v1", CacheState.HIT), cache.get("libraries", upstream));
         assertEquals(1, calls.get(), "the reader was answered without calling the upstream");
         cache.get("libraries", upstream);
-        assertEquals(1, reloads.size(), "one reload per entry");
-        runReloads();
+        assertEquals(1, reloads.pending(), "one reload per entry");
+        reloads.runAll();
         clock.advanceSeconds(30);   // 79 s: the first answer would have expired at 60 s
         assertEquals(new Cached<>("libraries v2", CacheState.HIT), cache.get("libraries", upstream));
         assertEquals(2, calls.get());
@@ -50,7 +49,7 @@ class StaleCacheTest {
         assertEquals(new Cached<>("libraries v1", CacheState.HIT), cache.get("libraries", () -> {
             throw down();
         }));
-        runReloads();
+        reloads.runAll();
         clock.advanceSeconds(5);
         assertEquals(new Cached<>("libraries v1", CacheState.HIT), cache.get("libraries", upstream),
                 "still fresh after the failed reload");
@@ -66,16 +65,11 @@ class StaleCacheTest {
         clock.advanceSeconds(50);
         cache.get("libraries", () -> "old server's, reloaded");
         cache.invalidateAll();   // the admin pointed MediaNest at another Plex server
-        runReloads();
+        reloads.runAll();
         assertEquals(new Cached<>("new server's", CacheState.MISS), cache.get("libraries", () -> "new server's"));
         assertThrows(UpstreamException.class, () -> cache.get("other", () -> {
             throw down();
         }), "nothing to fall back on for a key never answered");
     }
 
-    private void runReloads() {
-        List<Runnable> due = List.copyOf(reloads);
-        reloads.clear();
-        due.forEach(Runnable::run);
-    }
 }
