@@ -135,7 +135,7 @@ public final class Main {
                   help              this text
 
                 Configuration comes from environment variables (MEDIANEST_PORT, MEDIANEST_DATA_DIR,
-                MEDIANEST_DB_URL, ...), see the README.""");
+                MEDIANEST_DB_URL, ...), see docs/configuration.md.""");
         return code;
     }
 }

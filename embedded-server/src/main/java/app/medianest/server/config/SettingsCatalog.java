@@ -3,7 +3,7 @@ package app.medianest.server.config;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Every setting MediaNest reads, with its environment variable and default. The README table mirrors this list. */
+/** Every setting MediaNest reads, with its environment variable and default. docs/configuration.md mirrors this list (SettingsReadmeTest). */
 public final class SettingsCatalog {
     public static final Setting HOST = new Setting("server.host", "MEDIANEST_HOST", "0.0.0.0",
             "Bind address of the API listener");

@@ -13,14 +13,14 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The README's configuration tables are what a new user reads: every setting the server reads is there once, with
+ * The configuration manual's tables (docs/configuration.md) are what a new user reads: every setting the server reads is there once, with
  * its real file key and default, and the README names no variable the server does not read.
  */
 class SettingsReadmeTest {
 
     @Test
     void theReadmeListsEverySettingOnceWithItsKeyAndDefault() throws IOException {
-        Path readme = Path.of("..", "README.md");
+        Path readme = Path.of("..", "docs", "configuration.md");
         Map<String, List<String[]>> rows = new HashMap<>();
         for (String line : Files.readAllLines(readme)) {
             if (line.startsWith("| `MEDIANEST_")) {
