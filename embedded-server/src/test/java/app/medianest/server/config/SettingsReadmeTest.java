@@ -13,16 +13,21 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The configuration manual's tables (docs/configuration.md) are what a new user reads: every setting the server reads is there once, with
+ * The manuals' settings tables (docs/*.md) are what a new user reads: every setting the server reads is there once, with
  * its real file key and default, and the README names no variable the server does not read.
  */
 class SettingsReadmeTest {
 
     @Test
     void theReadmeListsEverySettingOnceWithItsKeyAndDefault() throws IOException {
-        Path readme = Path.of("..", "docs", "configuration.md");
         Map<String, List<String[]>> rows = new HashMap<>();
-        for (String line : Files.readAllLines(readme)) {
+        List<String> lines = new ArrayList<>();
+        try (var manuals = Files.list(Path.of("..", "docs"))) {
+            for (Path manual : manuals.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                lines.addAll(Files.readAllLines(manual));
+            }
+        }
+        for (String line : lines) {
             if (line.startsWith("| `MEDIANEST_")) {
                 // One variable per row, or a pair written "`A` / `B`" in each of the first three cells.
                 String[] cells = line.split("\\|");
