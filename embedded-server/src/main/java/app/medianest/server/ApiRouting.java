@@ -23,6 +23,8 @@ public final class ApiRouting {
         routing.addFilter(new CommonFilter(c.perf().routeTimers(), CommonFilter.origins(c.config().settings()
                 .string(app.medianest.server.config.SettingsCatalog.CORS_ORIGINS).orElse(""))));
         routing.error(Throwable.class, ErrorMapper::handle);
+        // The family portal's pages at /, before the route table's 404/405 fallback.
+        app.medianest.server.portal.Portal.install(routing, c);
         routes.register(routing, c.authenticator(), c.perf().routeTimers());
         return routes;
     }

@@ -81,6 +81,7 @@ public final class Components implements AutoCloseable {
     /** Publish through this (not the bus directly): it keeps the response caches true before events go out. */
     private final DashboardCaches publisher;
     private final Integrations integrations;
+    private final PlexTvClient plexTv;
     private final Jobs jobs = new Jobs();
     /** Nudges of the Overseerr outbox after a committed change: one at a time, off the request thread. */
     private final java.util.concurrent.ExecutorService forwardNudges = java.util.concurrent.Executors
@@ -116,7 +117,7 @@ public final class Components implements AutoCloseable {
         // Events and notifications are connected below (IntegrationEvents), once the event bus exists.
         this.integrations = new Integrations(config, clock, jdbc, secretBox, users, serviceStatus, plexClientId,
                 ServiceEvents.NONE, DownloadEvents.NONE);
-        PlexTvClient plexTv = new PlexTvClient(s.required(SettingsCatalog.PLEXTV_URL), plexClientId, version(),
+        this.plexTv = new PlexTvClient(s.required(SettingsCatalog.PLEXTV_URL), plexClientId, version(),
                 Duration.ofSeconds(5), integrations.resilience().guard("plex-tv"));
         this.authHttp = new AuthHttp(accounts, sessions, plexTv, sessionResponses);
         this.adminUsersHttp = new AdminUsersHttp(accounts, users, sessions, apiKeys, appSettings, clock);
@@ -269,6 +270,11 @@ public final class Components implements AutoCloseable {
     /** Plex, Overseerr (forwarder), Uptime Kuma, YouTube, breakers and service configuration. */
     public Integrations integrations() {
         return integrations;
+    }
+
+    /** plex.tv (PIN sign-in), shared by the API and the portal. */
+    public PlexTvClient plexTv() {
+        return plexTv;
     }
 
     /** Registers the HTTP services' routes. */

@@ -177,6 +177,16 @@ public final class Integrations implements AutoCloseable {
     }
 
     /** Enqueue request changes for Overseerr inside the request's transaction. */
+    /** Search and details through Overseerr (the portal's search and title pages). */
+    public MediaSearchService media() {
+        return media;
+    }
+
+    /** YouTube downloads: submit, list, cancel (the portal's downloads page). */
+    public YoutubeService youtube() {
+        return youtube;
+    }
+
     public OverseerrForwarder forwarder() {
         return forwarder;
     }

@@ -44,7 +44,8 @@ public final class EventsHttp {
         r.get("/api/v1/events", Access.USER, this::stream);
     }
 
-    private void stream(Exchange ex) {
+    /** Streams the caller's events; also used by the portal's cookie-authenticated {@code /live}. */
+    public void stream(Exchange ex) {
         OptionalLong lastEventId = lastEventId(ex.header("Last-Event-ID"));
         Subscription sub;
         try {

@@ -33,6 +33,11 @@ public final class Exchange {
         this.principal = principal;
     }
 
+    /** An exchange for handlers outside the route table (the portal's live-event stream). */
+    public static Exchange of(ServerRequest req, ServerResponse res, Principal principal) {
+        return new Exchange(req, res, principal);
+    }
+
     public ServerRequest request() {
         return req;
     }

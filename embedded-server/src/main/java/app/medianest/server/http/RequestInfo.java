@@ -29,7 +29,7 @@ public final class RequestInfo {
         return route;
     }
 
-    void route(RequestTimers.RouteTimer timer) {
+    public void route(RequestTimers.RouteTimer timer) {
         this.route = timer;
     }
 

@@ -79,6 +79,19 @@ public final class PlexClient {
         return read("/library/collections/" + collectionKey + "/children");
     }
 
+    /** An image (thumb, art, collection composite) by its server-relative path; the token never leaves here. */
+    public UpstreamHttp.Answer image(String path) {
+        ServiceConfig c = config();
+        HttpRequest.Builder b = http.request(URI.create(c.url() + path))
+                .header("Accept", "image/*")
+                .header("X-Plex-Client-Identifier", clientId)
+                .header("X-Plex-Product", "MediaNest");
+        if (c.apiKey() != null) {
+            b.header("X-Plex-Token", c.apiKey());
+        }
+        return guard.read(() -> http.send(SERVICE, b.GET().build()));
+    }
+
     /** Asks Plex to scan one section (optionally only {@code path}); the scan runs in the background. */
     public void refresh(String sectionKey, String path) {
         ServiceConfig c = config();

@@ -99,6 +99,11 @@ public final class RequestService {
         return r;
     }
 
+    /** The active request (anyone's) for a media item, if there is one: the title page shows its status. */
+    public java.util.Optional<MediaRequestView> active(MediaType type, int tmdbId) {
+        return jdbc.withHandle(h -> repo.findActive(h, type, tmdbId));
+    }
+
     /** Deletes a pending request of the caller (or any pending request, for an admin). */
     public MediaRequestView delete(Principal p, UUID id) {
         MediaRequestView deleted = jdbc.inTransaction(h -> {

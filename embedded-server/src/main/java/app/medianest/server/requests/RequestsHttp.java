@@ -61,7 +61,7 @@ public final class RequestsHttp {
     }
 
     /** Seasons: tv only; absent or empty means all; else distinct season numbers 1..9999, stored ascending. */
-    static List<Integer> seasons(Validator v, MediaType type, List<Integer> given) {
+    public static List<Integer> seasons(Validator v, MediaType type, List<Integer> given) {
         if (given == null || given.isEmpty()) {
             return List.of();
         }

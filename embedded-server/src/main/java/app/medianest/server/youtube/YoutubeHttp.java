@@ -14,8 +14,8 @@ import java.util.Set;
 
 /** {@code /api/v1/youtube/...}: queue, list, inspect and cancel downloads; read a video's metadata. */
 public final class YoutubeHttp {
-    private static final Set<String> QUALITIES = Set.of("best", "2160p", "1440p", "1080p", "720p", "480p", "360p");
-    private static final Set<String> FORMATS = Set.of("mp4", "webm", "mkv");
+    public static final Set<String> QUALITIES = Set.of("best", "2160p", "1440p", "1080p", "720p", "480p", "360p");
+    public static final Set<String> FORMATS = Set.of("mp4", "webm", "mkv");
 
     private final YoutubeService youtube;
 

@@ -74,6 +74,11 @@ public final class YoutubeService {
         return row.view();
     }
 
+    /** Downloads one person may queue per hour. */
+    public int hourlyLimit() {
+        return hourlyLimit;
+    }
+
     public Page<DownloadView> list(UUID userId, DownloadStatus status, String cursor, int limit) {
         Page<DownloadRow> page = repo.list(userId, status, cursor, limit);
         return new Page<>(page.items().stream().map(DownloadRow::view).toList(), page.nextCursor());

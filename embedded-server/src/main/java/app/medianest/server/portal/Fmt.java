@@ -1,0 +1,92 @@
+package app.medianest.server.portal;
+
+import app.medianest.model.MediaRequestView;
+import app.medianest.model.RequestStatus;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Small formatting helpers the templates call. */
+public final class Fmt {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private Fmt() {
+    }
+
+    /** "5 min ago", "3 h ago", else the date. */
+    public static String ago(Instant t) {
+        if (t == null) {
+            return "";
+        }
+        Duration d = Duration.between(t, Instant.now());
+        if (d.isNegative() || d.toSeconds() < 60) {
+            return "just now";
+        }
+        if (d.toMinutes() < 60) {
+            return d.toMinutes() + " min ago";
+        }
+        if (d.toHours() < 48) {
+            return d.toHours() + " h ago";
+        }
+        return DAY.format(t);
+    }
+
+    /** ISO-8601, for {@code <time datetime>}. */
+    public static String iso(Instant t) {
+        return t == null ? "" : t.toString();
+    }
+
+    /** The status as people say it: "Pending", "Approved", ... */
+    public static String status(RequestStatus s) {
+        return label(s.wire());
+    }
+
+    /** "partially_available" → "Partially available". */
+    public static String label(String wire) {
+        if (wire == null || wire.isEmpty()) {
+            return "";
+        }
+        String t = wire.replace('_', ' ');
+        return Character.toUpperCase(t.charAt(0)) + t.substring(1);
+    }
+
+    /** "Seasons 1, 2" / "All seasons" / "" for movies. */
+    public static String seasons(MediaRequestView r) {
+        if (r.mediaType() != app.medianest.model.MediaType.TV) {
+            return "";
+        }
+        List<Integer> s = r.seasons();
+        if (s == null || s.isEmpty()) {
+            return "All seasons";
+        }
+        return (s.size() == 1 ? "Season " : "Seasons ") + s.stream().map(String::valueOf)
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The portal's proxy URL of a Plex picture path (the browser never talks to Plex). */
+    public static String art(String plexPath) {
+        return plexPath == null || plexPath.isEmpty() ? null
+                : "/art?p=" + URLEncoder.encode(plexPath, StandardCharsets.UTF_8);
+    }
+
+    /** A poster URL from Overseerr (TMDB, https only), else null. */
+    public static String poster(String url) {
+        return url != null && url.startsWith("https://image.tmdb.org/") ? url : null;
+    }
+
+    public static String percent(Double d) {
+        return d == null ? "not known" : String.format(Locale.ROOT, "%.1f %%", d <= 1.0 ? d * 100 : d);
+    }
+
+    public static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
