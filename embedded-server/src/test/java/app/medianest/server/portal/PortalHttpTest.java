@@ -412,4 +412,47 @@ class PortalHttpTest {
             server.components().integrations().resilience().reset("overseerr");
         }
     }
+
+    @Test
+    void anAdminApprovesInBulkDeclinesWithAReasonAndChangesRoles() {
+        var c = server.components();
+        var owner = c.accounts().createUser("bulk-owner", PortalServer.PASSWORD, null, Role.USER, "");
+        var p = new app.medianest.server.auth.Principal(owner.id(), owner.username(), null, Role.USER, null, null,
+                null, null);
+        List<SampleTitle> movies = server.upstreams().overseerr().catalog().movies().stream()
+                .filter(t -> !t.inLibrary() && c.requestService().active(MediaType.MOVIE, t.tmdbId()).isEmpty())
+                .limit(3).toList();
+        List<MediaRequestView> made = movies.stream()
+                .map(t -> c.requestService().create(p, MediaType.MOVIE, t.tmdbId(), t.title(), List.of())).toList();
+        Web admin = admin();
+        String queue = admin.get("/admin/requests").body();
+        made.forEach(r -> assertTrue(queue.contains("q-" + r.id()), "pending requests are in the queue"));
+        String body = "_csrf=" + enc(admin.csrf) + "&action=approve&id=" + made.get(0).id() + "&id=" + made.get(1).id();
+        HttpResponse<String> bulk = admin.postRaw("/admin/requests/bulk", "application/x-www-form-urlencoded", body);
+        assertEquals(303, bulk.statusCode());
+        assertEquals("/admin/requests?notice=bulk-done", bulk.headers().firstValue("Location").orElse(""));
+        assertEquals(RequestStatus.APPROVED, c.requestService().get(p, made.get(0).id()).status());
+        assertEquals(RequestStatus.APPROVED, c.requestService().get(p, made.get(1).id()).status());
+        HttpResponse<String> again = admin.postRaw("/admin/requests/bulk", "application/x-www-form-urlencoded", body);
+        assertEquals("/admin/requests?notice=bulk-partial", again.headers().firstValue("Location").orElse(""),
+                "requests no longer pending are reported");
+
+        assertEquals(303, admin.post("/admin/requests/" + made.get(2).id() + "/decline",
+                admin.form("reason", "Already on the shelf")).statusCode());
+        MediaRequestView declined = c.requestService().get(p, made.get(2).id());
+        assertEquals(RequestStatus.DECLINED, declined.status());
+        assertEquals("Already on the shelf", declined.declineReason());
+        Web ownerTab = new Web(server.baseUrl());
+        ownerTab.signIn("bulk-owner", PortalServer.PASSWORD);
+        assertTrue(ownerTab.get("/requests?status=declined").body().contains("Reason: Already on the shelf"));
+
+        admin.get("/admin/users");
+        assertEquals(303, admin.post("/admin/users/" + owner.id(), admin.form("role", "admin", "status", "active"))
+                .statusCode());
+        assertEquals(Role.ADMIN, c.users().findById(owner.id()).orElseThrow().role());
+        assertEquals(200, ownerTab.get("/admin/requests").statusCode(), "the new role applies to the open session");
+        UUID adminId = c.users().findByUsername(PortalServer.ADMIN).orElseThrow().id();
+        assertEquals(409, admin.post("/admin/users/" + adminId, admin.form("role", "user")).statusCode(),
+                "an admin cannot demote themselves");
+    }
 }
