@@ -102,8 +102,14 @@ public final class Exchange {
         if (bytes.length == 0) {
             throw ApiException.badRequest("BAD_JSON", "The request body is empty");
         }
+        String text;
         try {
-            T value = Json.MAPPER.readValue(bytes, type);
+            text = TextRules.strictUtf8(bytes);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ApiException.badRequest("BAD_ENCODING", "The request body is not valid UTF-8");
+        }
+        try {
+            T value = Json.MAPPER.readValue(text, type);
             if (value == null) {
                 throw ApiException.badRequest("BAD_JSON", "The request body must be a JSON object");
             }

@@ -173,6 +173,12 @@ public final class PlexService {
     }
 
     /** Forgets every cached answer (the Plex configuration changed). */
+    /** The configured server's machine identifier (its {@code GET /}), read now, never from cache. */
+    public String machineIdentifier() {
+        String id = client.server().path("machineIdentifier").asText("");
+        return id.isEmpty() ? null : id;
+    }
+
     public void clearCache() {
         cache.invalidateAll();
     }
