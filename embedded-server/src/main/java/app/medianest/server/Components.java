@@ -185,6 +185,8 @@ public final class Components implements AutoCloseable {
         jobs.every("expired-sessions", Duration.ofMinutes(1), Duration.ofHours(1), sessions::deleteExpired);
         perf.startJobs(jobs);
         integrations.startJobs(jobs);
+        jobs.every("data-dir-permissions", Duration.ofHours(1), Duration.ofHours(1),
+                () -> app.medianest.server.config.DataDirPermissions.secure(config.dataDir()));
     }
 
     private static app.medianest.model.perf.BreakerState breakerState(String state) {
@@ -208,6 +210,7 @@ public final class Components implements AutoCloseable {
     /** As {@link #create(ServerConfig, Clock)}, with the caches' {@link Ticker} (tests pass a fake one). */
     public static Components create(ServerConfig config, Clock clock, Ticker ticker) {
         Database db = Database.open(config.db(), config.dataDir());
+        app.medianest.server.config.DataDirPermissions.secure(config.dataDir());
         try {
             Components c = new Components(config, clock, ticker, db);
             c.startJobs();

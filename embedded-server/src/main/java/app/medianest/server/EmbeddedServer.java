@@ -65,6 +65,9 @@ public final class EmbeddedServer implements AutoCloseable {
                 .maxTcpConnections(config.settings().integer(SettingsCatalog.MAX_CONNECTIONS, 16, 1_000_000))
                 .idleConnectionTimeout(idle)
                 .idleConnectionPeriod(app.medianest.server.http.SlowClientGuard.checkPeriod(idle))
+                // HTTP/1.1 only, configured here: with a single protocol Helidon hands every new connection to it at
+                // once, so a socket that never sends a byte is covered by the idle timeout too.
+                .protocolsDiscoverServices(false)
                 .addProtocol(io.helidon.webserver.http1.Http1Config.builder()
                         .addReceiveListener(guard).addSendListener(guard.sendListener()).build())
                 .directHandlers(DirectErrors.handlers())
