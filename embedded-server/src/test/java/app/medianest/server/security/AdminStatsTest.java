@@ -25,7 +25,9 @@ class AdminStatsTest {
             var jdbc = server.server().components().database().jdbc();
             jdbc.update("UPDATE users SET last_login_at = ? WHERE id = ?", Instant.now().minus(60, ChronoUnit.DAYS)
                     .truncatedTo(ChronoUnit.MICROS), admin.id());
+            // bob has not been seen for 30 days: no recent sign-in, no session.
             jdbc.update("UPDATE users SET last_login_at = NULL WHERE id = ?", bob.id());
+            jdbc.update("DELETE FROM session_tokens WHERE user_id = ?", bob.id());
             api.request(alice, "movie", 603, "The Matrix");
             String second = api.request(alice, "movie", 604, "The Matrix Reloaded");
             assertEquals(200, api.post(admin, "/api/v1/admin/requests/" + second + "/approve", null).status());
@@ -37,7 +39,7 @@ class AdminStatsTest {
             assertEquals(200, r.status(), r.body());
             JsonNode d = r.data();
             assertEquals(3, d.at("/users/total").asLong(), r.body());
-            assertEquals(2, d.at("/users/active30d").asLong(), "admin and alice used sessions: " + r.body());
+            assertEquals(2, d.at("/users/active30d").asLong(), "admin and alice used sessions, bob did not: " + r.body());
             assertEquals(2, d.at("/requests/total").asLong());
             assertEquals(1, d.at("/requests/pending").asLong());
             assertEquals(0, d.at("/downloads/total").asLong());
