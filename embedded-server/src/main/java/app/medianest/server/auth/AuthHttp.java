@@ -82,6 +82,9 @@ public final class AuthHttp {
     }
 
     private void setup(Exchange ex) {
+        if (accounts.setupToken().isEmpty()) {
+            throw ApiException.conflict("SETUP_COMPLETE", "Setup is already complete");
+        }
         SetupRequest b = ex.body(SetupRequest.class);
         Validator v = new Validator();
         String username = v.username("username", b.username());

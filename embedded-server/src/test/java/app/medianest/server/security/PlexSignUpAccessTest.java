@@ -38,7 +38,8 @@ class PlexSignUpAccessTest {
             plexTv.shareServer(owner.authToken(), friend, plex.machineIdentifier(), "Home");
             plexTv.shareServer(owner.authToken(), otherServersFriend, "another-machine-id", "Cabin");
             Map<String, String> settings = new HashMap<>(Map.of("plextv.url", plexTv.baseUrl(), "plex.url",
-                    plex.baseUrl(), "plex.token", FakePlex.DEFAULT_TOKEN, "auth.plex.pin-create-limit", "4"));
+                    plex.baseUrl(), "plex.token", FakePlex.DEFAULT_TOKEN, "auth.plex.pin-create-limit", "4",
+                    "auth.plex.pin-poll-limit", "6"));
             try (TestServer server = TestServer.start(db, Clock.systemUTC(), settings)) {
                 var jdbc = server.server().components().database().jdbc();
                 Api.assertError(signIn(server, plexTv, stranger), 403, "PLEX_ACCESS_DENIED");
@@ -53,10 +54,19 @@ class PlexSignUpAccessTest {
                 // address is not.
                 TestServer.Res fifth = server.post("/api/v1/auth/plex/pin", null);
                 Api.assertError(fifth, 429, "RATE_LIMITED");
-                assertEquals(201, postFrom(server, "127.0.0.9", "/api/v1/auth/plex/pin").statusCode());
+                HttpResponse<String> other = postFrom(server, "127.0.0.9", "/api/v1/auth/plex/pin");
+                assertEquals(201, other.statusCode());
+
+                // Polls and verifications: four verifications above, two polls more reach the limit of six.
+                String handle = new com.fasterxml.jackson.databind.ObjectMapper().readTree(other.body())
+                        .at("/data/id").asText();
+                assertEquals(200, server.get("/api/v1/auth/plex/pin/" + handle).status());
+                assertEquals(200, server.get("/api/v1/auth/plex/pin/" + handle).status());
+                Api.assertError(server.get("/api/v1/auth/plex/pin/" + handle), 429, "RATE_LIMITED");
             }
             settings.put("auth.plex.allow-any-account", "true");
             settings.put("auth.plex.pin-create-limit", "100");
+            settings.put("auth.plex.pin-poll-limit", "100");
             try (TestServer server = TestServer.start(db, Clock.systemUTC(), settings)) {
                 assertEquals(200, signIn(server, plexTv, stranger).status(), "the setting admits any account");
             }
