@@ -210,6 +210,11 @@ public final class AccountService {
         return new SessionResponse(user.view(), issued.token(), issued.expiresAt());
     }
 
+    /** Whether the admin lets new Plex users sign up ({@code plexNewUsersAllowed}). */
+    public boolean newPlexUsersAllowed() {
+        return settings.flag(AppSettings.PLEX_NEW_USERS, true);
+    }
+
     /** Whether a MediaNest account is linked to this plex.tv account id. */
     public boolean plexAccountExists(String plexId) {
         return jdbc.withHandle(h -> users.findByPlexId(h, plexId)).isPresent();

@@ -142,6 +142,9 @@ public final class AuthHttp {
         }
         PlexTvClient.Account account = upstream(() -> plexTv.account(pin.authToken()));
         if (!accounts.plexAccountExists(account.id())) {
+            if (!accounts.newPlexUsersAllowed()) {
+                throw new ApiException(403, "PLEX_SIGNUP_DISABLED", "New Plex sign-ins are turned off by the admin");
+            }
             upstream(() -> {
                 plexAccess.check(account);
                 return null;
