@@ -110,7 +110,9 @@ public final class Components implements AutoCloseable {
                 perf.flags().flag(FeatureFlags.RESPONSE_CACHE));
         sessions.onUserChanged(sessionResponses::invalidateUser);
         LoginRateLimiter limiter = new LoginRateLimiter(s.integer(SettingsCatalog.LOGIN_MAX_FAILURES, 1, 1000),
-                s.duration(SettingsCatalog.LOGIN_WINDOW, Duration.ofSeconds(1), Duration.ofDays(1)), clock);
+                s.integer(SettingsCatalog.LOGIN_MAX_FAILURES_PER_ADDRESS, 1, 100_000),
+                s.duration(SettingsCatalog.LOGIN_WINDOW, Duration.ofSeconds(1), Duration.ofDays(1)),
+                s.duration(SettingsCatalog.LOGIN_BASE_DELAY, Duration.ofSeconds(1), Duration.ofDays(1)), clock);
         this.accounts = new AccountService(jdbc, users, sessions, new PasswordHasher(), limiter, secretBox,
                 appSettings, clock);
         String plexClientId = appSettings.getOrCreate(AppSettings.PLEX_CLIENT_ID, () -> UUID.randomUUID().toString());
@@ -119,12 +121,27 @@ public final class Components implements AutoCloseable {
                 ServiceEvents.NONE, DownloadEvents.NONE);
         this.plexTv = new PlexTvClient(s.required(SettingsCatalog.PLEXTV_URL), plexClientId, version(),
                 Duration.ofSeconds(5), integrations.resilience().guard("plex-tv"));
-        this.authHttp = new AuthHttp(accounts, sessions, plexTv, sessionResponses);
+        app.medianest.server.auth.PlexAccess plexAccess = s.bool(SettingsCatalog.PLEX_ALLOW_ANY_ACCOUNT)
+                ? app.medianest.server.auth.PlexAccess.ANYONE
+                : app.medianest.server.auth.PlexAccess.sharedWithServer(plexTv, () -> {
+                    var plex = integrations.serviceConfigs().get(app.medianest.server.services.ServiceName.PLEX);
+                    if (!plex.usable() || plex.apiKey() == null) {
+                        return null;
+                    }
+                    return new app.medianest.server.auth.PlexAccess.Server(plex.apiKey(),
+                            integrations.plex().machineIdentifier());
+                });
+        this.authHttp = new AuthHttp(accounts, sessions, plexTv, sessionResponses, plexAccess,
+                new app.medianest.server.auth.AddressRateLimiter(s.integer(SettingsCatalog.PLEX_PIN_CREATE_LIMIT, 1,
+                        100_000), Duration.ofMinutes(1), clock),
+                new app.medianest.server.auth.AddressRateLimiter(s.integer(SettingsCatalog.PLEX_PIN_POLL_LIMIT, 1,
+                        100_000), Duration.ofMinutes(1), clock));
         this.adminUsersHttp = new AdminUsersHttp(accounts, users, sessions, apiKeys, appSettings, clock);
 
         this.events = new EventBus(s.integer(SettingsCatalog.EVENTS_REPLAY_SIZE, 0, 100_000),
                 s.integer(SettingsCatalog.EVENTS_CLIENT_BUFFER, 1, 100_000),
-                s.integer(SettingsCatalog.EVENTS_MAX_CLIENTS, 1, 100_000), clock);
+                s.integer(SettingsCatalog.EVENTS_MAX_CLIENTS, 1, 100_000),
+                s.integer(SettingsCatalog.EVENTS_MAX_PER_USER, 1, 100_000), clock);
         this.notifications = new NotificationRepository(jdbc);
         NotificationService notifier = new NotificationService(notifications, users);
         FeatureFlags.Flag responseCache = perf.flags().flag(FeatureFlags.RESPONSE_CACHE);
@@ -156,6 +173,7 @@ public final class Components implements AutoCloseable {
                 limit -> integrations.plex().recentlyAdded(limit),
                 dashboardResponses);
         this.eventsHttp = new EventsHttp(events, sessions, s.duration(SettingsCatalog.EVENTS_HEARTBEAT,
+                Duration.ofMillis(10), Duration.ofMinutes(5)), s.duration(SettingsCatalog.EVENTS_LIVENESS_PROBE,
                 Duration.ofMillis(10), Duration.ofMinutes(5)));
     }
 
@@ -168,6 +186,8 @@ public final class Components implements AutoCloseable {
         jobs.every("expired-sessions", Duration.ofMinutes(1), Duration.ofHours(1), sessions::deleteExpired);
         perf.startJobs(jobs);
         integrations.startJobs(jobs);
+        jobs.every("data-dir-permissions", Duration.ofHours(1), Duration.ofHours(1),
+                () -> app.medianest.server.config.DataDirPermissions.secure(config.dataDir()));
     }
 
     private static app.medianest.model.perf.BreakerState breakerState(String state) {
@@ -191,6 +211,7 @@ public final class Components implements AutoCloseable {
     /** As {@link #create(ServerConfig, Clock)}, with the caches' {@link Ticker} (tests pass a fake one). */
     public static Components create(ServerConfig config, Clock clock, Ticker ticker) {
         Database db = Database.open(config.db(), config.dataDir());
+        app.medianest.server.config.DataDirPermissions.secure(config.dataDir());
         try {
             Components c = new Components(config, clock, ticker, db);
             c.startJobs();
@@ -282,6 +303,7 @@ public final class Components implements AutoCloseable {
         health.routes(routes);
         authHttp.routes(routes);
         adminUsersHttp.routes(routes);
+        new app.medianest.server.users.AdminStatsHttp(database.jdbc(), clock).routes(routes);
         // Before any /api/v1/media/{type}/{tmdbId} route, which would otherwise take /media/requests/{id}.
         requestsHttp.routes(routes);
         adminRequestsHttp.routes(routes);

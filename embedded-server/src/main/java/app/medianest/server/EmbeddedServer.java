@@ -20,6 +20,7 @@ public final class EmbeddedServer implements AutoCloseable {
     private final ServerListener listener;
     private WebServer webServer;
     private RouteTable routes;
+    private app.medianest.server.http.SlowClientGuard slowClients;
 
     private EmbeddedServer(Components components, ServerListener listener) {
         this.components = components;
@@ -42,6 +43,12 @@ public final class EmbeddedServer implements AutoCloseable {
     private synchronized void startListening() {
         ServerConfig config = components.config();
         RouteTable[] table = new RouteTable[1];
+        java.time.Duration idle = config.settings().duration(SettingsCatalog.IDLE_TIMEOUT,
+                java.time.Duration.ofMillis(100), java.time.Duration.ofDays(1));
+        app.medianest.server.http.SlowClientGuard guard = new app.medianest.server.http.SlowClientGuard(
+                config.settings().duration(SettingsCatalog.HEADER_TIMEOUT, java.time.Duration.ofMillis(100),
+                        java.time.Duration.ofHours(1)));
+        slowClients = guard;
         var builder = WebServer.builder();
         app.medianest.server.tls.TlsSetup.from(config.settings(), config.dataDir()).ifPresent(builder::tls);
         WebServer ws = builder
@@ -53,6 +60,16 @@ public final class EmbeddedServer implements AutoCloseable {
                 // Helidon leaves Nagle's algorithm on: a response written in several segments (anything
                 // over about 8 KB) then waits ~40 ms for the client's delayed acknowledgement.
                 .connectionOptions(o -> o.tcpNoDelay(true))
+                // Slow and idle clients: Helidon closes connections idle (no request, or a request line still
+                // arriving) for the idle timeout; the guard closes those whose headers take too long.
+                .maxTcpConnections(config.settings().integer(SettingsCatalog.MAX_CONNECTIONS, 16, 1_000_000))
+                .idleConnectionTimeout(idle)
+                .idleConnectionPeriod(app.medianest.server.http.SlowClientGuard.checkPeriod(idle))
+                // HTTP/1.1 only, configured here: with a single protocol Helidon hands every new connection to it at
+                // once, so a socket that never sends a byte is covered by the idle timeout too.
+                .protocolsDiscoverServices(false)
+                .addProtocol(io.helidon.webserver.http1.Http1Config.builder()
+                        .addReceiveListener(guard).addSendListener(guard.sendListener()).build())
                 .directHandlers(DirectErrors.handlers())
                 .routing(r -> table[0] = ApiRouting.routing(r, components))
                 .build();
@@ -65,6 +82,7 @@ public final class EmbeddedServer implements AutoCloseable {
                         "cannot be used on " + config.host() + " (address already in use or not permitted)");
             }
         } catch (RuntimeException e) {
+            guard.close();
             if (!(e instanceof app.medianest.server.config.ConfigException)
                     && hasCause(e, java.net.BindException.class)) {
                 throw Settings.bad(SettingsCatalog.PORT, Integer.toString(config.port()),
@@ -113,6 +131,11 @@ public final class EmbeddedServer implements AutoCloseable {
         return components;
     }
 
+    /** Connections closed so far because their request head took longer than the header timeout. */
+    public synchronized long slowClientsClosed() {
+        return slowClients == null ? 0 : slowClients.closedCount();
+    }
+
     public synchronized RouteTable routes() {
         return routes;
     }
@@ -130,6 +153,7 @@ public final class EmbeddedServer implements AutoCloseable {
         components.events().close();
         webServer.stop();
         webServer = null;
+        slowClients.close();
         components.close();
         LOG.log(System.Logger.Level.INFO, "MediaNest stopped");
         listener.stopped();

@@ -123,11 +123,13 @@ public final class Integrations implements AutoCloseable {
                 + server.path("version").asText("?");
     }
 
-    /** A user's download folder: the user name made safe for file systems, else the id. */
+    /**
+     * A user's download folder: the user name in a reversible file-system-safe encoding (so two names never
+     * share a folder), else the id.
+     */
     private static String folderOf(UserRepository users, UUID userId) {
         String name = users.findById(userId).map(User::username).orElse("");
-        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]+", "");
-        return safe.isEmpty() ? userId.toString() : safe;
+        return name.isEmpty() ? userId.toString() : app.medianest.server.http.TextRules.folderName(name);
     }
 
     /** A new address or key: forget cached answers and give the breaker a fresh start. */

@@ -21,7 +21,9 @@ import java.util.function.Function;
  *
  * <p>Routes: {@code POST /api/v2/pins[?strong=true]} (201), {@code GET /api/v2/pins/{id}} (404 once unknown or
  * expired), {@code GET /api/v2/user}, legacy {@code GET /users/account.json}, {@code GET /api/v2/ping},
- * {@code GET /api/v2/resources}. Every route answers 400 without {@code X-Plex-Client-Identifier}; token routes
+ * {@code GET /api/v2/resources}, and the owner's shared-user list {@code GET /api/users} (XML, as plex.tv serves it:
+ * one {@code User} per account a server is shared with, a {@code Server} element per shared server with its
+ * {@code machineIdentifier}; fed by {@link #shareServer}). Every route answers 400 without {@code X-Plex-Client-Identifier}; token routes
  * answer 401 for unknown or revoked tokens ({@code X-Plex-Token} header or query parameter). Answers are always
  * JSON, whatever {@code Accept} says.
  *
@@ -41,6 +43,11 @@ public final class FakePlexTv extends FakeServer {
     private final Map<Integer, PlexPin> pins = new ConcurrentHashMap<>();
     private final Map<String, PlexAccount> accountsByToken = new ConcurrentHashMap<>();
     private final List<PlexServerResource> servers = new CopyOnWriteArrayList<>();
+    /** Owner token -> the shares that owner made. */
+    private final Map<String, List<Share>> shares = new ConcurrentHashMap<>();
+
+    private record Share(PlexAccount friend, String machineIdentifier, String serverName) {
+    }
     private volatile Duration pinLifetime;
     private volatile PlexAccount autoAccount;
     private volatile Duration autoAfter;
@@ -53,7 +60,8 @@ public final class FakePlexTv extends FakeServer {
                 .get("/api/v2/user", this::user)
                 .get("/users/account.json", this::legacyAccount)
                 .get("/api/v2/ping", this::ping)
-                .get("/api/v2/resources", this::resources);
+                .get("/api/v2/resources", this::resources)
+                .get("/api/users", this::sharedUsers);
         start(port, router);
     }
 
@@ -70,6 +78,16 @@ public final class FakePlexTv extends FakeServer {
     /** Registers an account so its token is accepted. */
     public void addAccount(PlexAccount account) {
         accountsByToken.put(account.authToken(), account);
+    }
+
+    /**
+     * The owner (the account of {@code ownerToken}) shares the server {@code machineIdentifier} with {@code friend}:
+     * {@code friend} appears in the owner's {@code GET /api/users} list with that server.
+     */
+    public void shareServer(String ownerToken, PlexAccount friend, String machineIdentifier, String serverName) {
+        addAccount(friend);
+        shares.computeIfAbsent(ownerToken, k -> new CopyOnWriteArrayList<>())
+                .add(new Share(friend, machineIdentifier, serverName));
     }
 
     /** Makes a token fail with 401 from now on. */
@@ -204,6 +222,41 @@ public final class FakePlexTv extends FakeServer {
             devices.add(PlexTvJson.player(clock.instant()));
             return Reply.json(200, devices);
         });
+    }
+
+    private Reply sharedUsers(Call call) {
+        return withAccount(call, account -> {
+            List<Share> list = shares.getOrDefault(account.authToken(), List.of());
+            Map<Integer, List<Share>> byFriend = new java.util.LinkedHashMap<>();
+            list.forEach(sh -> byFriend.computeIfAbsent(sh.friend().id(), k -> new ArrayList<>()).add(sh));
+            StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<MediaContainer "
+                    + "friendlyName=\"myPlex\" identifier=\"com.plexapp.plugins.myplex\" machineIdentifier=\""
+                    + xml(account.uuid()) + "\" totalSize=\"" + byFriend.size() + "\" size=\"" + byFriend.size()
+                    + "\">\n");
+            byFriend.forEach((id, friendShares) -> {
+                PlexAccount f = friendShares.getFirst().friend();
+                xml.append("  <User id=\"").append(f.id()).append("\" title=\"").append(xml(f.username()))
+                        .append("\" username=\"").append(xml(f.username())).append("\" email=\"")
+                        .append(xml(f.email())).append("\" recommendationsPlaylistId=\"\" thumb=\"\" protected=\"0\" "
+                                + "home=\"0\" allowTuners=\"0\" allowSync=\"0\" allowCameraUpload=\"0\" "
+                                + "allowChannels=\"0\" filterAll=\"\" filterMovies=\"\" filterMusic=\"\" "
+                                + "filterPhotos=\"\" filterTelevision=\"\" restricted=\"0\">\n");
+                for (Share sh : friendShares) {
+                    xml.append("    <Server id=\"").append(Math.abs(sh.machineIdentifier().hashCode()))
+                            .append("\" serverId=\"").append(Math.abs(sh.machineIdentifier().hashCode()))
+                            .append("\" machineIdentifier=\"").append(xml(sh.machineIdentifier()))
+                            .append("\" name=\"").append(xml(sh.serverName()))
+                            .append("\" lastSeenAt=\"").append(clock.instant().getEpochSecond())
+                            .append("\" numLibraries=\"2\" allLibraries=\"1\" owned=\"1\" pending=\"0\"/>\n");
+                }
+                xml.append("  </User>\n");
+            });
+            return Reply.text(200, "application/xml", xml.append("</MediaContainer>\n").toString());
+        });
+    }
+
+    private static String xml(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;");
     }
 
     private Reply withAccount(Call call, Function<PlexAccount, Reply> action) {

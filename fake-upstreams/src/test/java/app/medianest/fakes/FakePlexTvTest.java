@@ -158,4 +158,25 @@ class FakePlexTvTest {
         headers[CLIENT.length + 1] = value;
         return headers;
     }
+
+    @Test
+    void sharedUserListNamesTheAccountsAServerIsSharedWith() {
+        PlexAccount owner = PlexAccount.of("owner", "owner-token");
+        PlexAccount friend = PlexAccount.of("friend", "friend-token");
+        plexTv.addAccount(owner);
+        plexTv.shareServer(owner.authToken(), friend, "machine-1", "Home");
+
+        HttpResponse<String> list = http.get(plexTv.uri("/api/users"), "X-Plex-Client-Identifier", "6f1c-medianest",
+                "X-Plex-Token", owner.authToken());
+        assertEquals(200, list.statusCode());
+        assertTrue(list.headers().firstValue("Content-Type").orElse("").startsWith("application/xml"));
+        assertTrue(list.body().contains("<User id=\"" + friend.id() + "\""), list.body());
+        assertTrue(list.body().contains("machineIdentifier=\"machine-1\""), list.body());
+
+        HttpResponse<String> friendsOwn = http.get(plexTv.uri("/api/users"), "X-Plex-Client-Identifier",
+                "6f1c-medianest", "X-Plex-Token", friend.authToken());
+        assertTrue(!friendsOwn.body().contains("<User "), "the friend shares nothing: " + friendsOwn.body());
+        assertEquals(401, http.get(plexTv.uri("/api/users"), "X-Plex-Client-Identifier", "6f1c-medianest",
+                "X-Plex-Token", "unknown").statusCode());
+    }
 }

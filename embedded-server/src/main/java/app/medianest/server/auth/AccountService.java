@@ -6,6 +6,7 @@ import app.medianest.model.auth.SessionResponse;
 import app.medianest.server.db.DataAccessException;
 import app.medianest.server.db.Jdbc;
 import app.medianest.server.http.ApiException;
+import app.medianest.server.http.TextRules;
 import app.medianest.server.settings.AppSettings;
 import app.medianest.server.users.User;
 import app.medianest.server.users.UserRepository;
@@ -121,7 +122,7 @@ public final class AccountService {
             limiter.recordFailure(address, username);
             throw new ApiException(401, "INVALID_CREDENTIALS", "Wrong user name or password");
         }
-        limiter.recordSuccess(username);
+        limiter.recordSuccess(address, username);
         User u = user.get();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (hasher.needsRehash(hash)) {
@@ -151,6 +152,12 @@ public final class AccountService {
 
     /** Creates a local account (setup, admin, unattended admin). */
     public User createUser(String username, String password, String email, Role role, String fieldPrefix) {
+        String name = username == null ? null : TextRules.nfc(username).strip();
+        String problem = name == null ? "is required" : TextRules.usernameProblem(name);
+        if (problem != null) {
+            throw ApiException.validation(fieldPrefix.isEmpty() ? "username" : fieldPrefix + "USERNAME", problem);
+        }
+        username = name;
         checkPolicy(username, password, fieldPrefix.isEmpty() ? "password" : fieldPrefix + "PASSWORD");
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         User u = new User(UUID.randomUUID(), username, email, role, UserStatus.ACTIVE, hasher.hash(password), null,
@@ -203,9 +210,18 @@ public final class AccountService {
         return new SessionResponse(user.view(), issued.token(), issued.expiresAt());
     }
 
+    /** Whether the admin lets new Plex users sign up ({@code plexNewUsersAllowed}). */
+    public boolean newPlexUsersAllowed() {
+        return settings.flag(AppSettings.PLEX_NEW_USERS, true);
+    }
+
+    /** Whether a MediaNest account is linked to this plex.tv account id. */
+    public boolean plexAccountExists(String plexId) {
+        return jdbc.withHandle(h -> users.findByPlexId(h, plexId)).isPresent();
+    }
+
     private String freeUsername(app.medianest.server.db.Handle h, String plexUsername) {
-        String base = plexUsername == null || plexUsername.isBlank() ? "plex-user" : plexUsername.strip();
-        base = base.length() > 56 ? base.substring(0, 56) : base;
+        String base = TextRules.toUsername(plexUsername, "plex-user");
         String candidate = base;
         for (int i = 2; h.queryLong("SELECT COUNT(*) AS n FROM users WHERE username_key = ?",
                 UserRepository.key(candidate)) > 0; i++) {

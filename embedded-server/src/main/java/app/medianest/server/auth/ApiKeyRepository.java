@@ -24,15 +24,35 @@ public final class ApiKeyRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Stores a key and its own service account (same id, the key's role, no password, no Plex link): whatever the
+     * key does is done as that account, never as the admin who created it.
+     */
     public void insert(UUID id, String name, String prefix, String hash, Role role, UUID createdBy, Instant at) {
-        jdbc.update("INSERT INTO api_keys (id, name, prefix, key_hash, role, created_by, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", id, name, prefix, hash, role, createdBy, at.truncatedTo(ChronoUnit.MICROS));
+        Instant t = at.truncatedTo(ChronoUnit.MICROS);
+        String account = accountName(id);
+        jdbc.inTransaction(h -> {
+            h.update("INSERT INTO users (id, username, username_key, role, status, created_at, updated_at, api_key_id) "
+                    + "VALUES (?, ?, ?, ?, 'active', ?, ?, ?)", id, account, account, role, t, t, id);
+            h.update("INSERT INTO api_keys (id, name, prefix, key_hash, role, created_by, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)", id, name, prefix, hash, role, createdBy, t);
+            return null;
+        });
     }
 
+    /** The user name of a key's service account. */
+    public static String accountName(UUID keyId) {
+        return "key-" + keyId;
+    }
+
+    /** A key is usable while it is not revoked and its service account exists and is active. */
     public Optional<KeyRow> findByHash(String hash) {
-        return jdbc.queryOne("SELECT id, name, role, created_by, revoked_at FROM api_keys WHERE key_hash = ?",
+        return jdbc.queryOne("SELECT k.id AS id, k.name AS name, k.role AS role, k.created_by AS created_by, "
+                + "k.revoked_at AS revoked_at, u.status AS status FROM api_keys k LEFT JOIN users u ON u.id = k.id "
+                + "WHERE k.key_hash = ?",
                 r -> new KeyRow(r.uuid("id"), r.string("name"), Role.parse(r.string("role")), r.uuid("created_by"),
-                        r.instant("revoked_at")), hash);
+                        r.instant("revoked_at") != null ? r.instant("revoked_at")
+                                : "active".equals(r.string("status")) ? null : Instant.EPOCH), hash);
     }
 
     public List<ApiKeyView> list() {

@@ -31,6 +31,9 @@ public final class AuthHttp {
             .expireAfterWrite(Duration.ofMinutes(35)).build();
 
     private final ResponseCache sessionResponses;
+    private final PlexAccess plexAccess;
+    private final AddressRateLimiter pinCreates;
+    private final AddressRateLimiter pinPolls;
 
     public AuthHttp(AccountService accounts, SessionService sessions, PlexTvClient plexTv) {
         this(accounts, sessions, plexTv, null);
@@ -39,10 +42,32 @@ public final class AuthHttp {
     /** With a per-user response cache (ETag, 304) for {@code GET /api/v1/auth/session}; null for none. */
     public AuthHttp(AccountService accounts, SessionService sessions, PlexTvClient plexTv,
                     ResponseCache sessionResponses) {
+        this(accounts, sessions, plexTv, sessionResponses, PlexAccess.ANYONE, null, null);
+    }
+
+    /**
+     * @param plexAccess who may sign up with Plex
+     * @param pinCreates per-address limit of {@code POST /auth/plex/pin} (null: none)
+     * @param pinPolls   per-address limit of PIN polls and verifications (null: none)
+     */
+    public AuthHttp(AccountService accounts, SessionService sessions, PlexTvClient plexTv,
+                    ResponseCache sessionResponses, PlexAccess plexAccess, AddressRateLimiter pinCreates,
+                    AddressRateLimiter pinPolls) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.plexTv = plexTv;
         this.sessionResponses = sessionResponses;
+        this.plexAccess = plexAccess;
+        this.pinCreates = pinCreates;
+        this.pinPolls = pinPolls;
+    }
+
+    private static void limit(AddressRateLimiter limiter, Exchange ex) {
+        if (limiter != null) {
+            limiter.acquire(ex.clientAddress()).ifPresent(wait -> {
+                throw ApiException.rateLimited(wait, "Too many Plex sign-in calls from this address; try again later");
+            });
+        }
     }
 
     public void routes(RouteTable r) {
@@ -57,9 +82,12 @@ public final class AuthHttp {
     }
 
     private void setup(Exchange ex) {
+        if (accounts.setupToken().isEmpty()) {
+            throw ApiException.conflict("SETUP_COMPLETE", "Setup is already complete");
+        }
         SetupRequest b = ex.body(SetupRequest.class);
         Validator v = new Validator();
-        String username = v.string("username", b.username(), 1, 64, true);
+        String username = v.username("username", b.username());
         v.string("password", b.password(), 1, 1024, false);
         v.string("setupToken", b.setupToken(), 1, 200, true);
         String email = v.optional("email", b.email(), 320);
@@ -74,11 +102,13 @@ public final class AuthHttp {
         String username = v.string("username", b.username(), 1, 64, true);
         v.string("password", b.password(), 1, 1024, false);
         v.check();
+        username = app.medianest.server.http.TextRules.nfc(username);
         ex.ok(accounts.login(username, b.password(), Boolean.TRUE.equals(b.rememberMe()), ex.clientAddress(),
                 ex.header("User-Agent").orElse(null)));
     }
 
     private void createPin(Exchange ex) {
+        limit(pinCreates, ex);
         PlexTvClient.Pin pin = upstream(plexTv::createPin);
         String handle = Secrets.newToken("pin_");
         pins.put(handle, pin.id());
@@ -91,6 +121,7 @@ public final class AuthHttp {
         if (id == null) {
             throw ApiException.notFound("PIN_NOT_FOUND", "No such Plex sign-in, or it expired");
         }
+        limit(pinPolls, ex);
         PlexTvClient.Pin pin = upstream(() -> plexTv.getPin(id));
         ex.ok(new PlexPinStatus(handle, pin.authToken() != null, pin.expiresAt()));
     }
@@ -104,11 +135,21 @@ public final class AuthHttp {
         if (id == null) {
             throw ApiException.notFound("PIN_NOT_FOUND", "No such Plex sign-in, or it expired");
         }
+        limit(pinPolls, ex);
         PlexTvClient.Pin pin = upstream(() -> plexTv.getPin(id));
         if (pin.authToken() == null) {
             throw ApiException.badRequest("PIN_NOT_AUTHORIZED", "The Plex sign-in has not been approved yet");
         }
         PlexTvClient.Account account = upstream(() -> plexTv.account(pin.authToken()));
+        if (!accounts.plexAccountExists(account.id())) {
+            if (!accounts.newPlexUsersAllowed()) {
+                throw new ApiException(403, "PLEX_SIGNUP_DISABLED", "New Plex sign-ins are turned off by the admin");
+            }
+            upstream(() -> {
+                plexAccess.check(account);
+                return null;
+            });
+        }
         pins.invalidate(handle);
         ex.ok(accounts.plexSignIn(account.id(), account.username(), account.email(), pin.authToken(),
                 Boolean.TRUE.equals(b.rememberMe()), ex.clientAddress(), ex.header("User-Agent").orElse(null)));
@@ -132,6 +173,10 @@ public final class AuthHttp {
     }
 
     private void logout(Exchange ex) {
+        if (ex.principal().isApiKey()) {
+            throw ApiException.badRequest("API_KEY_LOGOUT", "An API key has no session to end; an admin revokes "
+                    + "keys with DELETE /api/v1/admin/api-keys/{id}");
+        }
         sessions.revoke(ex.principal());
         ex.ok(java.util.Map.of("loggedOut", true));
     }

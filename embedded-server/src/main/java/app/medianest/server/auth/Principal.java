@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * Who is calling: a signed-in user (session) or a tool (API key).
  *
- * @param userId    the user, or for an API key the admin who created it (may be null if deleted)
+ * @param userId    the user; for an API key the key's own service account (same id as the key)
  * @param username  display name (for keys: the key's name)
  * @param email     the user's email, may be null
  * @param role      the role the caller acts with

@@ -175,7 +175,7 @@ public final class SessionService implements Authenticator {
     private Entry loadKey(String hash) {
         long loadedAt = changes.get();
         return keys.findByHash(hash)
-                .map(k -> new Entry(new Principal(k.createdBy(), k.name(), null, k.role(), null, null, null, k.id()),
+                .map(k -> new Entry(new Principal(k.id(), k.name(), null, k.role(), null, null, null, k.id()),
                         Instant.MAX, k.revokedAt() == null, loadedAt))
                 .orElse(new Entry(null, Instant.EPOCH, false, loadedAt));
     }
@@ -205,7 +205,7 @@ public final class SessionService implements Authenticator {
         hashes.forEach(sessionLastUsed::remove);
         // Entries loaded between the select and the delete are caught by this sweep.
         cache.asMap().entrySet().removeIf(en -> en.getValue().principal() != null
-                && userId.equals(en.getValue().principal().userId()) && en.getValue().principal().apiKeyId() == null);
+                && userId.equals(en.getValue().principal().userId()));
         userListeners.forEach(l -> l.accept(userId));
     }
 
@@ -218,7 +218,7 @@ public final class SessionService implements Authenticator {
     public void userChanged(UUID userId) {
         changed(userId);
         cache.asMap().entrySet().removeIf(en -> en.getValue().principal() != null
-                && userId.equals(en.getValue().principal().userId()) && en.getValue().principal().apiKeyId() == null);
+                && userId.equals(en.getValue().principal().userId()));
         userListeners.forEach(l -> l.accept(userId));
     }
 

@@ -35,9 +35,10 @@ public record ServerConfig(String host, int port, Duration shutdownGrace, Path d
         Path dir = settings.path(SettingsCatalog.DATA_DIR);
         String shown = dir.toString();
         try {
-            Files.createDirectories(dir);
+            DataDirPermissions.createPrivateDirectories(dir);
             Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
             Files.delete(probe);
+            DataDirPermissions.secure(dir);
         } catch (IOException | SecurityException e) {
             throw Settings.bad(SettingsCatalog.DATA_DIR, shown, "is not a writable directory (" + e.getClass()
                     .getSimpleName() + ": " + e.getMessage() + ")");

@@ -41,7 +41,7 @@ public final class SettingsCatalog {
     public static final Setting PLEXTV_URL = new Setting("plextv.url", "MEDIANEST_PLEXTV_URL", "https://plex.tv",
             "Base URL of plex.tv (Plex sign-in)");
     public static final Setting LOGIN_MAX_FAILURES = new Setting("auth.login.max-failures",
-            "MEDIANEST_LOGIN_MAX_FAILURES", "5", "Failed sign-ins per address or user name before 429");
+            "MEDIANEST_LOGIN_MAX_FAILURES", "5", "Failed sign-ins from one address for one user name before 429");
     public static final Setting LOGIN_WINDOW = new Setting("auth.login.window", "MEDIANEST_LOGIN_WINDOW", "15m",
             "Window in which failed sign-ins are counted");
     public static final Setting SESSION_CACHE_TTL = new Setting("cache.session-ttl", "MEDIANEST_SESSION_CACHE_TTL",
@@ -152,6 +152,36 @@ public final class SettingsCatalog {
     public static final Setting OUTBOX_MAX_BACKOFF = new Setting("overseerr.outbox-max-backoff",
             "MEDIANEST_OVERSEERR_OUTBOX_MAX_BACKOFF", "15m", "Longest wait between two attempts to send a request");
 
+    // Security limits and timeouts (docs/security.md lists them).
+    public static final Setting LOGIN_MAX_FAILURES_PER_ADDRESS = new Setting("auth.login.max-failures-per-address",
+            "MEDIANEST_LOGIN_MAX_FAILURES_PER_ADDRESS", "20",
+            "Failed sign-ins from one address (any user names) before it is slowed down");
+    public static final Setting LOGIN_BASE_DELAY = new Setting("auth.login.base-delay", "MEDIANEST_LOGIN_BASE_DELAY",
+            "30s", "First wait after a limit is reached; doubles with every further failure, up to the window");
+    public static final Setting PLEX_PIN_CREATE_LIMIT = new Setting("auth.plex.pin-create-limit",
+            "MEDIANEST_PLEX_PIN_CREATE_LIMIT", "10", "Plex sign-ins one address may start per minute (each calls plex.tv)");
+    public static final Setting PLEX_PIN_POLL_LIMIT = new Setting("auth.plex.pin-poll-limit",
+            "MEDIANEST_PLEX_PIN_POLL_LIMIT", "120",
+            "Plex PIN polls and verifications one address may make per minute (each calls plex.tv)");
+    public static final Setting PLEX_ALLOW_ANY_ACCOUNT = new Setting("auth.plex.allow-any-account",
+            "MEDIANEST_PLEX_ALLOW_ANY_ACCOUNT", "false",
+            "true lets any plex.tv account sign up; false admits only the owner and accounts the Plex server is shared with");
+    public static final Setting EVENTS_MAX_PER_USER = new Setting("events.max-per-user", "MEDIANEST_EVENTS_MAX_PER_USER",
+            "10", "Live-event streams one user (or API key) may have open at once; more get 429");
+    public static final Setting EVENTS_LIVENESS_PROBE = new Setting("events.liveness-probe",
+            "MEDIANEST_EVENTS_LIVENESS_PROBE", "2s",
+            "How often a live-event stream writes a tiny probe, so a closed client frees its slot within about two probes");
+    public static final Setting HEADER_TIMEOUT = new Setting("server.header-timeout", "MEDIANEST_HEADER_TIMEOUT", "10s",
+            "Longest time a client may take to send a request's line and headers (slowloris guard)");
+    public static final Setting IDLE_TIMEOUT = new Setting("server.idle-timeout", "MEDIANEST_IDLE_TIMEOUT", "60s",
+            "A connection with no request for this long is closed (live-event streams are not idle)");
+    public static final Setting MAX_CONNECTIONS = new Setting("server.max-connections", "MEDIANEST_MAX_CONNECTIONS",
+            "4096", "TCP connections served at once; further ones wait in the accept queue");
+
+    public static final List<Setting> SECURITY = List.of(LOGIN_MAX_FAILURES_PER_ADDRESS, LOGIN_BASE_DELAY,
+            PLEX_PIN_CREATE_LIMIT, PLEX_PIN_POLL_LIMIT, PLEX_ALLOW_ANY_ACCOUNT, EVENTS_MAX_PER_USER,
+            EVENTS_LIVENESS_PROBE, HEADER_TIMEOUT, IDLE_TIMEOUT, MAX_CONNECTIONS);
+
     public static final List<Setting> INTEGRATIONS = List.of(PLEX_URL, PLEX_TOKEN, OVERSEERR_URL, OVERSEERR_API_KEY,
             OVERSEERR_REQUEST_USER, UPTIME_KUMA_URL, UPTIME_KUMA_SLUG, UPTIME_KUMA_API_KEY, YTDLP_PATH, DOWNLOAD_DIR,
             YOUTUBE_CONCURRENCY, YOUTUBE_HOURLY_LIMIT, UPSTREAM_CONNECT_TIMEOUT, BREAKER_CALL_TIMEOUT,
@@ -166,7 +196,8 @@ public final class SettingsCatalog {
             EVENTS_HEARTBEAT, EVENTS_REPLAY_SIZE, EVENTS_CLIENT_BUFFER, EVENTS_MAX_CLIENTS, CACHE_TTL_HEALTH,
             CACHE_TTL_SERVICE, CACHE_TTL_USER, CACHE_TTL_STATIC, CACHE_MAX_ENTRIES, CACHE_STALE_TTL, METRICS_TOKEN,
             METRICS_PUBLIC, SLOW_QUERY_WARNING, SLOW_QUERY_CRITICAL, PERF_SAMPLE_INTERVAL, ALERTS_INTERVAL,
-            PERF_RETENTION, PERF_REPORT_INTERVAL, PERF_REPORT_KEEP), INTEGRATIONS.stream()).toList();
+            PERF_RETENTION, PERF_REPORT_INTERVAL, PERF_REPORT_KEEP), Stream.concat(INTEGRATIONS.stream(), SECURITY.stream()))
+            .toList();
 
     private SettingsCatalog() {
     }

@@ -101,8 +101,11 @@ public final class Database implements AutoCloseable {
         Path file = backupDir.resolve("medianest-backup-v" + fromVersion + "-" + STAMP.format(Instant.now()) + ".zip");
         try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
             st.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
+            if (app.medianest.server.config.DataDirPermissions.posix()) {
+                java.nio.file.Files.setPosixFilePermissions(file, app.medianest.server.config.DataDirPermissions.FILE);
+            }
             LOG.log(System.Logger.Level.INFO, "Backed up the database to {0} before migrating", file);
-        } catch (SQLException e) {
+        } catch (SQLException | java.io.IOException e) {
             throw new DataAccessException("backup before migration failed; not migrating", e);
         }
     }

@@ -31,6 +31,8 @@ public final class EventBus implements EventPublisher, AutoCloseable {
     private final int replaySize;
     private final int clientBuffer;
     private final int maxClients;
+    private final int maxPerUser;
+    private final java.util.Map<Object, Integer> perUser = new java.util.HashMap<>();
     private final ArrayDeque<Stored> ring;
     private final Set<Subscription> subscribers = new LinkedHashSet<>();
     private long lastId;
@@ -38,6 +40,15 @@ public final class EventBus implements EventPublisher, AutoCloseable {
     private boolean closed;
 
     public EventBus(int replaySize, int clientBuffer, int maxClients, Clock clock) {
+        this(replaySize, clientBuffer, maxClients, maxClients, clock);
+    }
+
+    /** With a cap on the streams one user (or API key) may hold at once. */
+    public EventBus(int replaySize, int clientBuffer, int maxClients, int maxPerUser, Clock clock) {
+        if (maxPerUser < 1) {
+            throw new IllegalArgumentException("maxPerUser >= 1 (was " + maxPerUser + ")");
+        }
+        this.maxPerUser = maxPerUser;
         if (replaySize < 0 || clientBuffer < 1 || maxClients < 1) {
             throw new IllegalArgumentException("replaySize >= 0, clientBuffer >= 1, maxClients >= 1 (were "
                     + replaySize + ", " + clientBuffer + ", " + maxClients + ")");
@@ -52,9 +63,20 @@ public final class EventBus implements EventPublisher, AutoCloseable {
     /** Thrown when the bus cannot take another subscriber. */
     public static final class Full extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final boolean perUser;
 
         Full(String message) {
+            this(message, false);
+        }
+
+        Full(String message, boolean perUser) {
             super(message, null, false, false);
+            this.perUser = perUser;
+        }
+
+        /** True when the caller's own streams reached the per-user cap (others may still subscribe). */
+        public boolean perUser() {
+            return perUser;
         }
     }
 
@@ -104,6 +126,10 @@ public final class EventBus implements EventPublisher, AutoCloseable {
         if (closed) {
             throw new Full("the server is shutting down");
         }
+        Object owner = owner(principal);
+        if (perUser.getOrDefault(owner, 0) >= maxPerUser) {
+            throw new Full("you already have " + maxPerUser + " live event streams open; close one first", true);
+        }
         if (open >= maxClients) {
             throw new Full("too many live event streams are open (" + maxClients + ")");
         }
@@ -111,6 +137,7 @@ public final class EventBus implements EventPublisher, AutoCloseable {
         Subscription sub = new Subscription(principal, clientBuffer, replay, this::release);
         subscribers.add(sub);
         open++;
+        perUser.merge(owner, 1, Integer::sum);
         return sub;
     }
 
@@ -134,6 +161,17 @@ public final class EventBus implements EventPublisher, AutoCloseable {
     private synchronized void release(Subscription sub) {
         subscribers.remove(sub);
         open--;
+        perUser.computeIfPresent(sub.owner(), (k, n) -> n <= 1 ? null : n - 1);
+    }
+
+    /** Whose slot a stream takes: the user, or the API key (its own account). */
+    static Object owner(Principal p) {
+        return p.apiKeyId() != null ? p.apiKeyId() : p.userId() != null ? p.userId() : "anonymous";
+    }
+
+    /** Streams {@code principal}'s owner has open now. */
+    public synchronized int openStreams(Principal principal) {
+        return perUser.getOrDefault(owner(principal), 0);
     }
 
     /** The id of the newest event (or the starting id when there is none yet). */

@@ -28,16 +28,28 @@ public final class EventsHttp {
     private static final System.Logger LOG = System.getLogger(EventsHttp.class.getName());
     private static final byte[] HELLO = "retry: 3000\n: connected\n\n".getBytes(StandardCharsets.UTF_8);
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+    /** A comment line: ignored by every SSE client, but a write that fails once the client has gone. */
+    private static final byte[] PROBE = ":\n".getBytes(StandardCharsets.UTF_8);
     private static final int MAX_BATCH = 64;
 
     private final EventBus bus;
     private final Authenticator authenticator;
     private final Duration heartbeat;
+    private final Duration probe;
 
     public EventsHttp(EventBus bus, Authenticator authenticator, Duration heartbeat) {
+        this(bus, authenticator, heartbeat, heartbeat);
+    }
+
+    /**
+     * @param probe how often an idle stream writes a probe comment: a client that went away makes the write fail
+     *              (at the latest the second one after it left), which ends the stream and frees its slot
+     */
+    public EventsHttp(EventBus bus, Authenticator authenticator, Duration heartbeat, Duration probe) {
         this.bus = bus;
         this.authenticator = authenticator;
         this.heartbeat = heartbeat;
+        this.probe = probe.compareTo(heartbeat) > 0 ? heartbeat : probe;
     }
 
     public void routes(RouteTable r) {
@@ -51,6 +63,9 @@ public final class EventsHttp {
         try {
             sub = bus.subscribe(ex.principal(), lastEventId);
         } catch (EventBus.Full e) {
+            if (e.perUser()) {
+                throw ApiException.rateLimited(5, e.getMessage());
+            }
             throw ApiException.unavailable(e.getMessage());
         }
         try (sub) {
@@ -77,12 +92,14 @@ public final class EventsHttp {
     private void pump(Exchange ex, Subscription sub, OutputStream out) throws IOException, InterruptedException {
         long nextCheck = System.nanoTime() + heartbeat.toNanos();
         while (sub.isOpen()) {
-            byte[] frame = sub.next(heartbeat);
+            byte[] frame = sub.next(probe);
             if (frame != null) {
                 out.write(frame);
                 for (int i = 1; i < MAX_BATCH && (frame = sub.poll()) != null; i++) {
                     out.write(frame);
                 }
+            } else if (sub.isOpen()) {
+                out.write(PROBE);
             }
             if (System.nanoTime() - nextCheck >= 0) {
                 if (!stillSignedIn(ex, sub)) {

@@ -25,11 +25,13 @@ public final class Subscription implements AutoCloseable {
     private final List<byte[]> replay;
     private final Consumer<Subscription> onClose;
     private volatile Principal principal;
+    private final Object owner;
     private volatile State state = State.OPEN;
     private final AtomicBoolean released = new AtomicBoolean();
 
     Subscription(Principal principal, int capacity, List<byte[]> replay, Consumer<Subscription> onClose) {
         this.principal = principal;
+        this.owner = EventBus.owner(principal);
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.replay = List.copyOf(replay);
         this.onClose = onClose;
@@ -42,6 +44,11 @@ public final class Subscription implements AutoCloseable {
 
     public Principal principal() {
         return principal;
+    }
+
+    /** The slot owner this stream counts against (fixed at subscription). */
+    Object owner() {
+        return owner;
     }
 
     /** Updates who the stream is for (a re-check after a role change); later events are filtered with it. */

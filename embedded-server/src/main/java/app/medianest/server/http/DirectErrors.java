@@ -33,9 +33,13 @@ public final class DirectErrors implements DirectHandler {
     public TransportResponse handle(TransportRequest request, EventType eventType, Status status,
                                     ServerResponseHeaders headers, String message) {
         String cid = UUID.randomUUID().toString();
-        ApiError error = new ApiError(code(status.code()), text(status.code()), cid, null);
+        int code = status.code();
+        ApiError error = new ApiError(code(code), text(code), cid, null);
+        // Every protocol error is the client's: a 5xx here (an unsupported version or transfer coding, a request
+        // Helidon could not parse) is answered as 400 with a code that says what was wrong.
+        Status answered = code >= 500 ? Status.BAD_REQUEST_400 : status;
         return TransportResponse.builder()
-                .status(status)
+                .status(answered)
                 .headers(headers)
                 .header(HeaderNames.CONTENT_TYPE, "application/json; charset=UTF-8")
                 .header(HeaderNames.create("X-Correlation-Id"), cid)
@@ -54,7 +58,8 @@ public final class DirectErrors implements DirectHandler {
             case 403 -> "FORBIDDEN";
             case 404 -> "NOT_FOUND";
             case 505 -> "HTTP_VERSION_NOT_SUPPORTED";
-            default -> status >= 500 ? "INTERNAL_ERROR" : "BAD_REQUEST";
+            case 501 -> "UNSUPPORTED_TRANSFER_ENCODING";
+            default -> "BAD_REQUEST";
         };
     }
 
@@ -63,7 +68,9 @@ public final class DirectErrors implements DirectHandler {
             case 413 -> "The request body is larger than 1 MiB";
             case 414 -> "The request line is too long";
             case 431 -> "The request headers are too large";
-            default -> status >= 500 ? "The server could not process the request" : "The request is malformed";
+            case 505 -> "Only HTTP/1.1 is supported";
+            case 501 -> "Only the chunked transfer coding is supported";
+            default -> "The request is malformed";
         };
     }
 }

@@ -43,6 +43,9 @@ public final class ErrorMapper {
             case UpstreamException up -> upstream(up);
             case DataAccessException.ConstraintViolation cv ->
                     ApiException.conflict("CONFLICT", "The change conflicts with existing data");
+            case RequestException re when re.status().code() == 501 || re.status().code() == 505 ->
+                    ApiException.badRequest(DirectErrors.code(re.status().code()), "The request uses an unsupported "
+                            + "protocol feature (only HTTP/1.1 with identity or chunked bodies is supported)");
             case RequestException re when re.status().code() < 500 -> fromStatus(re.status().code());
             case HttpException he when he.status().code() < 500 -> fromStatus(he.status().code());
             default -> {

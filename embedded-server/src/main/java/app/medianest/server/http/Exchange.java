@@ -107,8 +107,14 @@ public final class Exchange {
         if (bytes.length == 0) {
             throw ApiException.badRequest("BAD_JSON", "The request body is empty");
         }
+        String text;
         try {
-            T value = Json.MAPPER.readValue(bytes, type);
+            text = TextRules.strictUtf8(bytes);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ApiException.badRequest("BAD_ENCODING", "The request body is not valid UTF-8");
+        }
+        try {
+            T value = Json.MAPPER.readValue(text, type);
             if (value == null) {
                 throw ApiException.badRequest("BAD_JSON", "The request body must be a JSON object");
             }
@@ -136,15 +142,29 @@ public final class Exchange {
         if (req.headers().contentLength().orElse(0L) > MAX_BODY) {
             throw tooLarge();
         }
-        try (InputStream in = req.content().inputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                throw tooLarge();
+        InputStream in = req.content().inputStream();
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(MAX_BODY + 1);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ApiException api) {
+                throw api;
             }
-            return bytes;
-        } catch (IOException e) {
-            throw ApiException.badRequest("BAD_REQUEST", "The request body could not be read");
+            // A malformed chunked body (a chunk size that is not hex, a missing line end) or a closed connection:
+            // the stream is not drained (that would wait for more of a broken body) and the connection is closed.
+            throw new ApiException(400, "BAD_REQUEST", "The request body could not be read (malformed or incomplete "
+                    + "transfer encoding)", Map.of(), Map.of("Connection", "close"));
         }
+        try {
+            in.close();
+        } catch (IOException | RuntimeException e) {
+            throw new ApiException(400, "BAD_REQUEST", "The request body could not be read", Map.of(),
+                    Map.of("Connection", "close"));
+        }
+        if (bytes.length > MAX_BODY) {
+            throw tooLarge();
+        }
+        return bytes;
     }
 
     static ApiException tooLarge() {

@@ -20,7 +20,7 @@ public final class Validator {
         if (v.length() < min || v.length() > max) {
             return fail(field, "must be " + min + " to " + max + " characters");
         }
-        if (v.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+        if (v.chars().anyMatch(c -> c < 0x20 && c != '\t' || c >= 0x7F && c <= 0x9F)) {
             return fail(field, "must not contain control characters");
         }
         return v;
@@ -36,7 +36,23 @@ public final class Validator {
         if (v != null && !wellFormed(v)) {
             return fail(field, "must be well-formed Unicode (no unpaired surrogates)");
         }
-        return v;
+        if (v != null && TextRules.hasForbidden(v)) {
+            return fail(field, "must not contain invisible formatting or text-direction characters");
+        }
+        return v == null ? null : TextRules.nfc(v);
+    }
+
+    /** A new user name: NFC, then the documented character set and length ({@link TextRules}). */
+    public String username(String field, String value) {
+        if (value == null) {
+            return fail(field, "is required");
+        }
+        if (!wellFormed(value)) {
+            return fail(field, "must be well-formed Unicode");
+        }
+        String v = TextRules.nfc(value).strip();
+        String problem = TextRules.usernameProblem(v);
+        return problem == null ? v : fail(field, problem);
     }
 
     /** True when every surrogate in {@code s} is part of a pair. */

@@ -46,8 +46,11 @@ public final class LogSetup {
         root.addHandler(console);
         if (logDir != null) {
             try {
-                Files.createDirectories(logDir);
+                app.medianest.server.config.DataDirPermissions.createPrivateDirectories(logDir);
                 FileHandler file = new FileHandler(logDir.resolve("medianest.%g.log").toString(), 10_000_000, 5, true);
+                if (logDir.getParent() != null) {
+                    app.medianest.server.config.DataDirPermissions.secure(logDir.getParent());
+                }
                 file.setLevel(lvl);
                 file.setFormatter(new OneLine());
                 root.addHandler(file);

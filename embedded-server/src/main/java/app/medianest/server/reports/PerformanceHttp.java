@@ -62,12 +62,19 @@ public final class PerformanceHttp {
         ex.ok(reports.build(from, to));
     }
 
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Instant instant(Validator v, String field, String raw, Instant fallback) {
         if (raw == null || raw.isBlank()) {
             return fallback;
         }
         try {
-            return Instant.parse(raw.strip());
+            Instant parsed = Instant.parse(raw.strip());
+            if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+                return v.fail(field, "must be between the years 1970 and 9999");
+            }
+            return parsed;
         } catch (DateTimeParseException e) {
             return v.fail(field, "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
         }

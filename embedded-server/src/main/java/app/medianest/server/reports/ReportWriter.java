@@ -55,7 +55,7 @@ public final class ReportWriter {
     /** Writes {@code report} as JSON and HTML (atomically each) and prunes old reports. */
     public Path write(PerfReport report) {
         try {
-            Files.createDirectories(directory);
+            app.medianest.server.config.DataDirPermissions.createPrivateDirectories(directory);
             String name = PREFIX + STAMP.format(report.to());
             Path json = directory.resolve(name + ".json");
             writeAtomically(json, Json.write(report));
@@ -71,6 +71,8 @@ public final class ReportWriter {
 
     private static void writeAtomically(Path target, byte[] bytes) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, app.medianest.server.config.DataDirPermissions.privateFile());
         Files.write(tmp, bytes);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -98,6 +98,49 @@ public final class PlexTvClient {
     }
 
     private JsonNode send(HttpRequest.Builder b, int expected) {
+        HttpResponse<byte[]> r = sendRaw(b, expected);
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new UpstreamException(SERVICE, UpstreamException.Kind.BAD_RESPONSE, r.statusCode(),
+                    "plex.tv sent invalid JSON", e);
+        }
+    }
+
+    /**
+     * The accounts the owner of {@code ownerToken} shares servers with, as plex.tv's {@code GET /api/users} lists
+     * them (XML, the list Overseerr's {@code checkUserAccess} reads): plex.tv account id -> machine identifiers
+     * of the servers shared with it.
+     */
+    public java.util.Map<String, java.util.Set<String>> sharedUsers(String ownerToken) {
+        byte[] xml = guard.read(() -> sendRaw(request("/api/users").header("Accept", "application/xml")
+                .header("X-Plex-Token", ownerToken).GET(), 200).body());
+        try {
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setExpandEntityReferences(false);
+            f.setXIncludeAware(false);
+            org.w3c.dom.Document doc = f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml));
+            java.util.Map<String, java.util.Set<String>> out = new java.util.HashMap<>();
+            org.w3c.dom.NodeList users = doc.getElementsByTagName("User");
+            for (int i = 0; i < users.getLength(); i++) {
+                org.w3c.dom.Element u = (org.w3c.dom.Element) users.item(i);
+                java.util.Set<String> machines = new java.util.HashSet<>();
+                org.w3c.dom.NodeList servers = u.getElementsByTagName("Server");
+                for (int j = 0; j < servers.getLength(); j++) {
+                    machines.add(((org.w3c.dom.Element) servers.item(j)).getAttribute("machineIdentifier"));
+                }
+                out.put(u.getAttribute("id"), machines);
+            }
+            return out;
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | IOException e) {
+            throw new UpstreamException(SERVICE, UpstreamException.Kind.BAD_RESPONSE, 200,
+                    "plex.tv sent an invalid user list", e);
+        }
+    }
+
+    private HttpResponse<byte[]> sendRaw(HttpRequest.Builder b, int expected) {
         HttpResponse<byte[]> r;
         try {
             r = http.get().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -118,11 +161,7 @@ public final class PlexTvClient {
         if (s != expected && !(expected == 201 && s == 200)) {
             throw new UpstreamException(SERVICE, UpstreamException.Kind.CLIENT_ERROR, s, "plex.tv answered " + s, null);
         }
-        try {
-            return JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new UpstreamException(SERVICE, UpstreamException.Kind.BAD_RESPONSE, s, "plex.tv sent invalid JSON", e);
-        }
+        return r;
     }
 
     private static Pin pin(JsonNode n) {

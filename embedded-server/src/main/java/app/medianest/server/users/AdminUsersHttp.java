@@ -70,7 +70,7 @@ public final class AdminUsersHttp {
     private void createUser(Exchange ex) {
         CreateUserRequest b = ex.body(CreateUserRequest.class);
         Validator v = new Validator();
-        String username = v.string("username", b.username(), 1, 64, true);
+        String username = v.username("username", b.username());
         v.string("password", b.password(), 1, 1024, false);
         String email = v.optional("email", b.email(), 320);
         Role role = b.role() == null ? Role.USER : v.parse("role", b.role(), Role::parse);

@@ -83,16 +83,17 @@ public final class UserRepository {
 
     /** Ids of the active admins (notification recipients), in the caller's transaction. */
     public List<UUID> activeAdminIds(Handle h) {
-        return h.query("SELECT id FROM users WHERE role = ? AND status = ?", r -> r.uuid("id"), Role.ADMIN,
+        return h.query("SELECT id FROM users WHERE role = ? AND status = ? AND api_key_id IS NULL", r -> r.uuid("id"),
+                Role.ADMIN,
                 UserStatus.ACTIVE);
     }
 
     public long countByRole(Role role) {
-        return jdbc.queryLong("SELECT COUNT(*) AS n FROM users WHERE role = ?", role);
+        return jdbc.queryLong("SELECT COUNT(*) AS n FROM users WHERE role = ? AND api_key_id IS NULL", role);
     }
 
     public long count() {
-        return jdbc.queryLong("SELECT COUNT(*) AS n FROM users");
+        return jdbc.queryLong("SELECT COUNT(*) AS n FROM users WHERE api_key_id IS NULL");
     }
 
     /**
@@ -108,7 +109,7 @@ public final class UserRepository {
         StringBuilder sql = new StringBuilder("SELECT u.id, u.username, u.username_key, u.email, u.role, u.status, "
                 + "u.plex_id, u.created_at, u.last_login_at, "
                 + "(SELECT COUNT(*) FROM media_requests r WHERE r.user_id = u.id) AS request_count "
-                + "FROM users u WHERE 1 = 1");
+                + "FROM users u WHERE u.api_key_id IS NULL");
         if (search != null && !search.isBlank()) {
             sql.append(" AND (u.username_key LIKE ? ESCAPE '\\' OR LOWER(u.email) LIKE ? ESCAPE '\\')");
             String like = "%" + key(search.strip()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

@@ -39,7 +39,9 @@ class PlexSignInTest {
         plexTv = FakePlexTv.start();
         var db = DATABASES.get(kind);
         db.truncateAll();
-        server = TestServer.start(db, Clock.systemUTC(), Map.of("plextv.url", plexTv.baseUrl()));
+        server = TestServer.start(db, Clock.systemUTC(), Map.of("plextv.url", plexTv.baseUrl(),
+                // No Plex server here: let any plex.tv account sign up (PlexSignUpAccessTest covers the check).
+                "auth.plex.allow-any-account", "true"));
     }
 
     @AfterEach
