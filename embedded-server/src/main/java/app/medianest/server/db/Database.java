@@ -30,6 +30,7 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final Jdbc jdbc;
     private volatile boolean migrated;
+    private volatile H2Durability durability;
 
     private Database(HikariDataSource pool, Dialect dialect, DbConfig config) {
         this.pool = pool;
@@ -48,6 +49,10 @@ public final class Database implements AutoCloseable {
         Database db = new Database(pool, Dialect.of(config.kind()), config);
         try {
             db.migrate(backupDir);
+            if (db.dialect == Dialect.H2) {
+                db.durability = H2Durability.forPool(pool);
+                db.jdbc.durability(db.durability);
+            }
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -138,6 +143,11 @@ public final class Database implements AutoCloseable {
     /** Closes the pool; for H2 the last connection closing closes the database file cleanly. */
     @Override
     public void close() {
+        H2Durability d = durability;
+        if (d != null) {
+            jdbc.durability(null);
+            d.close();
+        }
         if (!pool.isClosed()) {
             if (dialect == Dialect.H2) {
                 try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {

@@ -16,6 +16,8 @@ public final class Jdbc {
     private final Dialect dialect;
     private final int queryTimeoutSeconds;
     private volatile QueryListener listener = QueryListener.NONE;
+    /** For an H2 file database: waits until a committed write is on disk before it is acknowledged. */
+    private volatile H2Durability durability;
 
     public Jdbc(DataSource dataSource, Dialect dialect, int queryTimeoutSeconds) {
         this.dataSource = dataSource;
@@ -30,6 +32,10 @@ public final class Jdbc {
     /** Installs the statement timer (metrics, slow-query log). */
     public void listener(QueryListener listener) {
         this.listener = listener == null ? QueryListener.NONE : listener;
+    }
+
+    void durability(H2Durability durability) {
+        this.durability = durability;
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
@@ -48,23 +54,43 @@ public final class Jdbc {
         return withHandle(h -> h.update(sql, params));
     }
 
-    /** Runs {@code work} on one auto-commit connection. */
+    /** Runs {@code work} on one auto-commit connection; returns once any write it made is durable. */
     public <T> T withHandle(Function<Handle, T> work) {
+        Handle h = null;
+        T result;
         try (Connection c = dataSource.getConnection()) {
-            return work.apply(new Handle(c, queryTimeoutSeconds, listener));
+            h = new Handle(c, queryTimeoutSeconds, listener);
+            result = work.apply(h);
         } catch (SQLException e) {
             throw DataAccessException.translate("getConnection", e);
+        } finally {
+            if (h != null && h.wrote()) {
+                awaitDurable();
+            }
+        }
+        return result;
+    }
+
+    private void awaitDurable() {
+        H2Durability d = durability;
+        if (d != null) {
+            d.awaitDurable();
         }
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns (and, if it wrote, durable when this
+     * returns), rolled back when it throws.
+     */
     public <T> T inTransaction(Function<Handle, T> work) {
+        T result;
+        Handle h;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                T result = work.apply(new Handle(c, queryTimeoutSeconds, listener));
+                h = new Handle(c, queryTimeoutSeconds, listener);
+                result = work.apply(h);
                 c.commit();
-                return result;
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(c, e);
                 throw e;
@@ -74,6 +100,10 @@ public final class Jdbc {
         } catch (SQLException e) {
             throw DataAccessException.translate("transaction", e);
         }
+        if (h.wrote()) {
+            awaitDurable();
+        }
+        return result;
     }
 
     private static void rollbackQuietly(Connection c, Throwable cause) {
