@@ -287,11 +287,22 @@ public final class Components implements AutoCloseable {
         integrations.routes(routes);
     }
 
+    /**
+     * Stops in a fixed order that never interrupts a thread that may be inside the database: delivery and jobs
+     * are told to stop and waited for (bounded), then the last writes are flushed, then the pool and the
+     * database are closed. Call after the listener stopped accepting and finished its requests.
+     */
     @Override
     public void close() {
         events.close();
-        jobs.close();
-        forwardNudges.shutdownNow();
+        integrations.stopDelivery();
+        jobs.close(Duration.ofSeconds(2));
+        forwardNudges.shutdown();
+        try {
+            forwardNudges.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         integrations.close();
         try {
             sessions.flushLastUsed();

@@ -64,7 +64,7 @@ public final class Database implements AutoCloseable {
         Dialect dialect = Dialect.of(config.kind());
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("medianest-db");
-        hc.setJdbcUrl(config.url());
+        hc.setJdbcUrl(dialect == Dialect.H2 ? interruptSafe(config.url()) : config.url());
         hc.setUsername(config.user());
         hc.setPassword(config.password());
         hc.setMaximumPoolSize(config.poolMax());
@@ -80,6 +80,22 @@ public final class Database implements AutoCloseable {
             throw new ConfigException(SettingsCatalog.DB_URL.displayName() + ": cannot connect to "
                     + config.safeUrl() + ": " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * An H2 file URL on H2's {@code retry:} file system: a thread interrupted during file I/O then reopens the
+     * channel and goes on, instead of the JDK closing the channel and with it the whole database.
+     */
+    static String interruptSafe(String url) {
+        String prefix = "jdbc:h2:file:";
+        if (!url.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return url;
+        }
+        String rest = url.substring(prefix.length());
+        int colon = rest.indexOf(':');
+        int slash = rest.indexOf('/');
+        boolean hasFsPrefix = colon > 1 && (slash < 0 || colon < slash);   // "nio:", "retry:", not "C:"
+        return hasFsPrefix ? url : prefix + "retry:" + rest;
     }
 
     private void migrate(Path backupDir) {
