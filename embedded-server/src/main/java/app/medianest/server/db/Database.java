@@ -29,6 +29,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final Jdbc jdbc;
+    private final String url;
     private volatile boolean migrated;
     private volatile H2Durability durability;
 
@@ -36,6 +37,7 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.dialect = dialect;
         this.jdbc = new Jdbc(pool, dialect, (int) Math.max(1, config.queryTimeout().toSeconds()));
+        this.url = config.url();
     }
 
     /**
@@ -45,7 +47,17 @@ public final class Database implements AutoCloseable {
      * @param backupDir where H2 backups go before a migration; {@code null} disables backups
      */
     public static Database open(DbConfig config, Path backupDir) {
-        HikariDataSource pool = createPool(config);
+        HikariDataSource pool;
+        try {
+            pool = createPool(config);
+        } catch (ConfigException e) {
+            var file = h2File(config.url());
+            if (file.isPresent() && DatabaseDamagedException.isCorruption(e)) {
+                throw new DatabaseDamagedException(file.get(), backupDir == null ? java.util.Optional.empty()
+                        : app.medianest.server.backup.Backups.latestGood(backupDir), backupDir, e);
+            }
+            throw e;
+        }
         Database db = new Database(pool, Dialect.of(config.kind()), config);
         try {
             db.migrate(backupDir);
@@ -119,17 +131,85 @@ public final class Database implements AutoCloseable {
     }
 
     private void backupH2(Path backupDir, String fromVersion) {
-        Path file = backupDir.resolve("medianest-backup-v" + fromVersion + "-" + STAMP.format(Instant.now()) + ".zip");
+        Path file = backupDir.resolve("medianest-" + STAMP.format(Instant.now()) + "-before-migration-v"
+                + fromVersion + ".zip");
         try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            java.nio.file.Files.createDirectories(backupDir);
             st.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
             LOG.log(System.Logger.Level.INFO, "Backed up the database to {0} before migrating", file);
-        } catch (SQLException e) {
-            throw new DataAccessException("backup before migration failed; not migrating", e);
+        } catch (SQLException | java.io.IOException e) {
+            throw new DataAccessException("backup before migration failed; not migrating: " + e.getMessage(), null);
         }
     }
 
     public Jdbc jdbc() {
         return jdbc;
+    }
+
+    /** The H2 database file ({@code <name>.mv.db}), for a file database; empty for PostgreSQL and in-memory H2. */
+    public java.util.Optional<Path> h2File() {
+        return h2File(url);
+    }
+
+    /** The {@code .mv.db} file an H2 file URL names. */
+    public static java.util.Optional<Path> h2File(String jdbcUrl) {
+        String prefix = "jdbc:h2:file:";
+        if (!jdbcUrl.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return java.util.Optional.empty();
+        }
+        String rest = jdbcUrl.substring(prefix.length());
+        int semi = rest.indexOf(';');
+        String name = semi < 0 ? rest : rest.substring(0, semi);
+        if (name.startsWith("retry:")) {
+            name = name.substring("retry:".length());
+        }
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return java.util.Optional.of(Path.of(name + ".mv.db"));
+    }
+
+    /**
+     * Compacts the H2 file online for at most {@code max}: chunks with little live data are rewritten and the
+     * file is shortened. Returns the file size after it, or -1 when there is nothing to compact (PostgreSQL).
+     */
+    public long compact(java.time.Duration max) {
+        H2Durability d = durability;
+        if (d == null || pool.isClosed()) {
+            return -1;
+        }
+        d.store().compactFile((int) Math.min(Integer.MAX_VALUE, max.toMillis()));
+        return d.store().getFileStore().size();
+    }
+
+    /**
+     * Closes the database, for H2 with a full compaction ({@code SHUTDOWN COMPACT}: the live data rewritten
+     * into a new file). Used by one-shot commands (seed, restore), not by the server's shutdown, whose time is
+     * bounded.
+     */
+    public void closeCompacted() {
+        H2Durability d = durability;
+        if (d == null) {
+            close();
+            return;
+        }
+        jdbc.durability(null);
+        d.close();
+        try {
+            Connection c = pool.getConnection();
+            try (Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN COMPACT");
+            } finally {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the database closed itself with the SHUTDOWN
+                }
+            }
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "H2 compaction on close failed: {0}", e.getMessage());
+        }
+        pool.close();
     }
 
     public Dialect dialect() {
