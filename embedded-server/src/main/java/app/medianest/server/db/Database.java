@@ -32,6 +32,7 @@ public final class Database implements AutoCloseable {
     private final String url;
     private volatile boolean migrated;
     private volatile H2Durability durability;
+    private volatile PgProbe probe;
 
     private Database(HikariDataSource pool, Dialect dialect, DbConfig config) {
         this.pool = pool;
@@ -64,6 +65,15 @@ public final class Database implements AutoCloseable {
             if (db.dialect == Dialect.H2) {
                 db.durability = H2Durability.forPool(pool);
                 db.jdbc.durability(db.durability);
+            } else {
+                DbCircuit circuit = new DbCircuit(true);
+                // While the database is away nothing borrows, and with no idle minimum the pool stops retrying
+                // (its retry back-off grows to 5 s); the first borrow after recovery connects at once.
+                var poolConfig = pool.getHikariConfigMXBean();
+                circuit.onChange(() -> poolConfig.setMinimumIdle(0), () -> poolConfig.setMinimumIdle(
+                        config.poolMinIdle()));
+                db.jdbc.circuit(circuit);
+                db.probe = new PgProbe(config, circuit);
             }
         } catch (RuntimeException e) {
             pool.close();
@@ -222,8 +232,11 @@ public final class Database implements AutoCloseable {
 
     /** True once migrations were applied and a connection can be validated within {@code timeoutSeconds}. */
     public boolean isReady(int timeoutSeconds) {
-        if (!migrated || pool.isClosed()) {
+        if (!migrated || pool.isClosed() || jdbc.circuit().isOpen()) {
             return false;
+        }
+        if (probe != null) {
+            return true;   // the probe checked it within the last half second
         }
         try (Connection c = pool.getConnection()) {
             return c.isValid(timeoutSeconds);
@@ -239,6 +252,10 @@ public final class Database implements AutoCloseable {
     /** Closes the pool; for H2 the last connection closing closes the database file cleanly. */
     @Override
     public void close() {
+        PgProbe p = probe;
+        if (p != null) {
+            p.close();
+        }
         H2Durability d = durability;
         if (d != null) {
             jdbc.durability(null);
