@@ -202,6 +202,7 @@ public final class Components implements AutoCloseable {
     public static Components create(ServerConfig config, Clock clock, Ticker ticker) {
         Database db = Database.open(config.db(), app.medianest.server.backup.Backups.dir(config));
         try {
+            db.claimForServer();
             Components c = new Components(config, clock, ticker, db);
             c.startJobs();
             return c;

@@ -56,7 +56,7 @@ public final class Main {
         } catch (ConfigException e) {
             err.println("medianest: configuration error: " + e.getMessage());
             return 2;
-        } catch (app.medianest.server.db.DatabaseDamagedException e) {
+        } catch (app.medianest.server.db.DatabaseDamagedException | app.medianest.server.db.DatabaseInUseException e) {
             err.println("medianest: " + e.getMessage());
             return 2;
         } catch (java.io.IOException e) {

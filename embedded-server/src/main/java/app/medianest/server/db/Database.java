@@ -33,12 +33,27 @@ public final class Database implements AutoCloseable {
     private volatile boolean migrated;
     private volatile H2Durability durability;
     private volatile PgProbe probe;
+    private volatile PgServerLock serverLock;
+    private final DbConfig config;
 
     private Database(HikariDataSource pool, Dialect dialect, DbConfig config) {
         this.pool = pool;
         this.dialect = dialect;
         this.jdbc = new Jdbc(pool, dialect, (int) Math.max(1, config.queryTimeout().toSeconds()));
         this.url = config.url();
+        this.config = config;
+    }
+
+    /**
+     * For the server: on PostgreSQL, takes the one-server-per-database lock (throws
+     * {@link DatabaseInUseException} when another server holds it); nothing for H2, whose file lock does this.
+     */
+    public void claimForServer() {
+        if (dialect == Dialect.POSTGRESQL && serverLock == null) {
+            serverLock = PgServerLock.acquire(config);
+            PgServerLock lock = serverLock;
+            jdbc.circuit().onRecovered(lock::renew);
+        }
     }
 
     /**
@@ -255,6 +270,10 @@ public final class Database implements AutoCloseable {
         PgProbe p = probe;
         if (p != null) {
             p.close();
+        }
+        PgServerLock lock = serverLock;
+        if (lock != null) {
+            lock.close();
         }
         H2Durability d = durability;
         if (d != null) {

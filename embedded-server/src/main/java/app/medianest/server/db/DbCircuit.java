@@ -27,6 +27,13 @@ public final class DbCircuit {
     private volatile Runnable onOpen = () -> { };
     private volatile Runnable onClose = () -> { };
 
+    private volatile Runnable afterRecovery = () -> { };
+
+    /** Runs after the circuit closed again (on the probe's thread). */
+    void onRecovered(Runnable action) {
+        this.afterRecovery = action;
+    }
+
     /** Actions when the circuit opens and closes (the pool stops and resumes refilling itself). */
     void onChange(Runnable opened, Runnable closed) {
         this.onOpen = opened;
@@ -63,6 +70,7 @@ public final class DbCircuit {
             onClose.run();
             open = false;
             LOG.log(System.Logger.Level.INFO, "Database reachable again");
+            afterRecovery.run();
         }
     }
 
