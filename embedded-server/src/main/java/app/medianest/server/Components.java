@@ -83,6 +83,7 @@ public final class Components implements AutoCloseable {
     private final Integrations integrations;
     private final PlexTvClient plexTv;
     private final Jobs jobs = new Jobs();
+    private final app.medianest.server.backup.Backups backups;
     /** Nudges of the Overseerr outbox after a committed change: one at a time, off the request thread. */
     private final java.util.concurrent.ExecutorService forwardNudges = java.util.concurrent.Executors
             .newSingleThreadExecutor(Thread.ofPlatform().name("medianest-outbox-nudge").daemon().factory());
@@ -172,6 +173,8 @@ public final class Components implements AutoCloseable {
         this.dashboardHttp = new DashboardHttp(requestService, serviceStatus,
                 limit -> integrations.plex().recentlyAdded(limit),
                 dashboardResponses);
+        this.backups = new app.medianest.server.backup.Backups(database,
+                app.medianest.server.backup.Backups.dir(config), app.medianest.server.backup.Backups.keep(config), clock);
         this.eventsHttp = new EventsHttp(events, sessions, s.duration(SettingsCatalog.EVENTS_HEARTBEAT,
                 Duration.ofMillis(10), Duration.ofMinutes(5)), s.duration(SettingsCatalog.EVENTS_LIVENESS_PROBE,
                 Duration.ofMillis(10), Duration.ofMinutes(5)));
@@ -184,6 +187,14 @@ public final class Components implements AutoCloseable {
                 s.string(SettingsCatalog.ADMIN_PASSWORD).orElse(null));
         jobs.every("session-last-used", Duration.ofSeconds(60), Duration.ofSeconds(60), sessions::flushLastUsed);
         jobs.every("expired-sessions", Duration.ofMinutes(1), Duration.ofHours(1), sessions::deleteExpired);
+        Duration backupEvery = s.duration(SettingsCatalog.BACKUP_INTERVAL, Duration.ZERO, Duration.ofDays(365));
+        if (!backupEvery.isZero() && backups.supported()) {
+            jobs.every("backup", backups.firstDelay(backupEvery), backupEvery, () -> backups.backupNow("scheduled"));
+        }
+        Duration compactEvery = s.duration(SettingsCatalog.DB_COMPACT_INTERVAL, Duration.ZERO, Duration.ofDays(30));
+        if (!compactEvery.isZero() && database.h2File().isPresent()) {
+            jobs.every("h2-compact", compactEvery, compactEvery, () -> database.compact(Duration.ofSeconds(2)));
+        }
         perf.startJobs(jobs);
         integrations.startJobs(jobs);
         jobs.every("data-dir-permissions", Duration.ofHours(1), Duration.ofHours(1),
@@ -210,9 +221,10 @@ public final class Components implements AutoCloseable {
 
     /** As {@link #create(ServerConfig, Clock)}, with the caches' {@link Ticker} (tests pass a fake one). */
     public static Components create(ServerConfig config, Clock clock, Ticker ticker) {
-        Database db = Database.open(config.db(), config.dataDir());
+        Database db = Database.open(config.db(), app.medianest.server.backup.Backups.dir(config));
         app.medianest.server.config.DataDirPermissions.secure(config.dataDir());
         try {
+            db.claimForServer();
             Components c = new Components(config, clock, ticker, db);
             c.startJobs();
             return c;
@@ -313,13 +325,30 @@ public final class Components implements AutoCloseable {
         eventsHttp.routes(routes);
         perf.routes(routes, sessions);
         integrations.routes(routes);
+        new app.medianest.server.backup.BackupsHttp(backups).routes(routes);
     }
 
+    /** Online backups of the embedded database (scheduled, and on demand from the admin API). */
+    public app.medianest.server.backup.Backups backups() {
+        return backups;
+    }
+
+    /**
+     * Stops in a fixed order that never interrupts a thread that may be inside the database: delivery and jobs
+     * are told to stop and waited for (bounded), then the last writes are flushed, then the pool and the
+     * database are closed. Call after the listener stopped accepting and finished its requests.
+     */
     @Override
     public void close() {
         events.close();
-        jobs.close();
-        forwardNudges.shutdownNow();
+        integrations.stopDelivery();
+        jobs.close(Duration.ofSeconds(2));
+        forwardNudges.shutdown();
+        try {
+            forwardNudges.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         integrations.close();
         try {
             sessions.flushLastUsed();

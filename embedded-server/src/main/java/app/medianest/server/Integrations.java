@@ -222,8 +222,14 @@ public final class Integrations implements AutoCloseable {
         return downloads;
     }
 
+    /** Ends outbox delivery early (first step of the shutdown, before the jobs are waited for). */
+    void stopDelivery() {
+        outboxWorker.stop();
+    }
+
     @Override
     public void close() {
+        outboxWorker.stop();
         downloads.close();
     }
 }

@@ -45,6 +45,8 @@ public final class Main {
                 case "demo" -> demo(out);
                 case "seed" -> SeedCommand.run(load(), rest, out);
                 case "train" -> TrainCommand.run(rest, out);
+                case "backup" -> app.medianest.server.backup.BackupCommand.backup(load(), out);
+                case "restore" -> app.medianest.server.backup.BackupCommand.restore(load(), rest, out);
                 case "help", "--help", "-h" -> usage(out, 0);
                 default -> {
                     err.println("medianest: unknown command '" + command + "'");
@@ -54,6 +56,12 @@ public final class Main {
         } catch (ConfigException e) {
             err.println("medianest: configuration error: " + e.getMessage());
             return 2;
+        } catch (app.medianest.server.db.DatabaseDamagedException | app.medianest.server.db.DatabaseInUseException e) {
+            err.println("medianest: " + e.getMessage());
+            return 2;
+        } catch (java.io.IOException e) {
+            err.println("medianest: " + e.getMessage());
+            return 1;
         } catch (IllegalArgumentException e) {
             err.println("medianest: " + e.getMessage());
             return 2;
@@ -97,6 +105,7 @@ public final class Main {
         java.util.concurrent.atomic.AtomicReference<EmbeddedServer> running = new java.util.concurrent.atomic
                 .AtomicReference<>();
         Thread hook = new Thread(() -> {
+            ShutdownWatchdog.arm(config.shutdownGrace().plusSeconds(5));
             EmbeddedServer s = running.get();
             if (s != null) {
                 s.stop();
@@ -132,6 +141,9 @@ public final class Main {
                   train [--rounds N]
                                     start on a temporary database, call the main routes N times (200)
                                     and stop; the installer records the JVM's ahead-of-time cache with it
+                  backup            back up the embedded database into <data dir>/backups (server stopped;
+                                    while it runs: the console's Backups view)
+                  restore FILE      replace the embedded database with a backup (server stopped)
                   help              this text
 
                 Configuration comes from environment variables (MEDIANEST_PORT, MEDIANEST_DATA_DIR,

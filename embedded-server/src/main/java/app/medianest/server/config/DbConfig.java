@@ -64,9 +64,9 @@ public record DbConfig(String url, String user, String password, int poolMax, in
     }
 
     /**
-     * Lower-case identifiers (so the same SQL and column names work on PostgreSQL), the database closed by
-     * MediaNest rather than a JVM hook, and commits written to the file at once so a killed process keeps
-     * every acknowledged write.
+     * Lower-case identifiers (so the same SQL and column names work on PostgreSQL) and the database closed by
+     * MediaNest rather than a JVM hook. H2's write delay stays at its default: its background writer also
+     * compacts the file, and acknowledged writes are made durable by {@code db.H2Durability}, not by it.
      */
     private static String withH2Flags(String url) {
         StringBuilder b = new StringBuilder(url);
@@ -76,9 +76,6 @@ public record DbConfig(String url, String user, String password, int poolMax, in
         }
         if (!lower.contains("db_close_on_exit=") && !lower.startsWith("jdbc:h2:mem:")) {
             b.append(";DB_CLOSE_ON_EXIT=FALSE");
-        }
-        if (!lower.contains("write_delay=") && !lower.startsWith("jdbc:h2:mem:")) {
-            b.append(";WRITE_DELAY=0");
         }
         return b.toString();
     }

@@ -182,6 +182,18 @@ public final class SettingsCatalog {
             PLEX_PIN_CREATE_LIMIT, PLEX_PIN_POLL_LIMIT, PLEX_ALLOW_ANY_ACCOUNT, EVENTS_MAX_PER_USER,
             EVENTS_LIVENESS_PROBE, HEADER_TIMEOUT, IDLE_TIMEOUT, MAX_CONNECTIONS);
 
+    // Data safety (docs/operations.md): compaction and backups of the embedded database.
+    public static final Setting DB_COMPACT_INTERVAL = new Setting("db.compact-interval", "MEDIANEST_DB_COMPACT_INTERVAL",
+            "1h", "How often the embedded H2 file is compacted online (0s: never; it is also compacted at shutdown)");
+    public static final Setting BACKUP_INTERVAL = new Setting("backup.interval", "MEDIANEST_BACKUP_INTERVAL", "24h",
+            "How often the embedded H2 database is backed up while running (0s: no scheduled backups)");
+    public static final Setting BACKUP_KEEP = new Setting("backup.keep", "MEDIANEST_BACKUP_KEEP", "7",
+            "How many backups are kept (the oldest are deleted)");
+    public static final Setting BACKUP_DIR = new Setting("backup.dir", "MEDIANEST_BACKUP_DIR", null,
+            "Where backups go (default: backups in the data directory)");
+    public static final List<Setting> DATA_SAFETY = List.of(DB_COMPACT_INTERVAL, BACKUP_INTERVAL, BACKUP_KEEP,
+            BACKUP_DIR);
+
     public static final List<Setting> INTEGRATIONS = List.of(PLEX_URL, PLEX_TOKEN, OVERSEERR_URL, OVERSEERR_API_KEY,
             OVERSEERR_REQUEST_USER, UPTIME_KUMA_URL, UPTIME_KUMA_SLUG, UPTIME_KUMA_API_KEY, YTDLP_PATH, DOWNLOAD_DIR,
             YOUTUBE_CONCURRENCY, YOUTUBE_HOURLY_LIMIT, UPSTREAM_CONNECT_TIMEOUT, BREAKER_CALL_TIMEOUT,
@@ -196,8 +208,8 @@ public final class SettingsCatalog {
             EVENTS_HEARTBEAT, EVENTS_REPLAY_SIZE, EVENTS_CLIENT_BUFFER, EVENTS_MAX_CLIENTS, CACHE_TTL_HEALTH,
             CACHE_TTL_SERVICE, CACHE_TTL_USER, CACHE_TTL_STATIC, CACHE_MAX_ENTRIES, CACHE_STALE_TTL, METRICS_TOKEN,
             METRICS_PUBLIC, SLOW_QUERY_WARNING, SLOW_QUERY_CRITICAL, PERF_SAMPLE_INTERVAL, ALERTS_INTERVAL,
-            PERF_RETENTION, PERF_REPORT_INTERVAL, PERF_REPORT_KEEP), Stream.concat(INTEGRATIONS.stream(), SECURITY.stream()))
-            .toList();
+            PERF_RETENTION, PERF_REPORT_INTERVAL, PERF_REPORT_KEEP), Stream.of(INTEGRATIONS, SECURITY, DATA_SAFETY)
+            .flatMap(List::stream)).toList();
 
     private SettingsCatalog() {
     }

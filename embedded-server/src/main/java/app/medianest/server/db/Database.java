@@ -29,12 +29,31 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final Jdbc jdbc;
+    private final String url;
     private volatile boolean migrated;
+    private volatile H2Durability durability;
+    private volatile PgProbe probe;
+    private volatile PgServerLock serverLock;
+    private final DbConfig config;
 
     private Database(HikariDataSource pool, Dialect dialect, DbConfig config) {
         this.pool = pool;
         this.dialect = dialect;
         this.jdbc = new Jdbc(pool, dialect, (int) Math.max(1, config.queryTimeout().toSeconds()));
+        this.url = config.url();
+        this.config = config;
+    }
+
+    /**
+     * For the server: on PostgreSQL, takes the one-server-per-database lock (throws
+     * {@link DatabaseInUseException} when another server holds it); nothing for H2, whose file lock does this.
+     */
+    public void claimForServer() {
+        if (dialect == Dialect.POSTGRESQL && serverLock == null) {
+            serverLock = PgServerLock.acquire(config);
+            PgServerLock lock = serverLock;
+            jdbc.circuit().onRecovered(lock::renew);
+        }
     }
 
     /**
@@ -44,10 +63,33 @@ public final class Database implements AutoCloseable {
      * @param backupDir where H2 backups go before a migration; {@code null} disables backups
      */
     public static Database open(DbConfig config, Path backupDir) {
-        HikariDataSource pool = createPool(config);
+        HikariDataSource pool;
+        try {
+            pool = createPool(config);
+        } catch (ConfigException e) {
+            var file = h2File(config.url());
+            if (file.isPresent() && DatabaseDamagedException.isCorruption(e)) {
+                throw new DatabaseDamagedException(file.get(), backupDir == null ? java.util.Optional.empty()
+                        : app.medianest.server.backup.Backups.latestGood(backupDir), backupDir, e);
+            }
+            throw e;
+        }
         Database db = new Database(pool, Dialect.of(config.kind()), config);
         try {
             db.migrate(backupDir);
+            if (db.dialect == Dialect.H2) {
+                db.durability = H2Durability.forPool(pool);
+                db.jdbc.durability(db.durability);
+            } else {
+                DbCircuit circuit = new DbCircuit(true);
+                // While the database is away nothing borrows, and with no idle minimum the pool stops retrying
+                // (its retry back-off grows to 5 s); the first borrow after recovery connects at once.
+                var poolConfig = pool.getHikariConfigMXBean();
+                circuit.onChange(() -> poolConfig.setMinimumIdle(0), () -> poolConfig.setMinimumIdle(
+                        config.poolMinIdle()));
+                db.jdbc.circuit(circuit);
+                db.probe = new PgProbe(config, circuit);
+            }
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -59,7 +101,7 @@ public final class Database implements AutoCloseable {
         Dialect dialect = Dialect.of(config.kind());
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("medianest-db");
-        hc.setJdbcUrl(config.url());
+        hc.setJdbcUrl(dialect == Dialect.H2 ? interruptSafe(config.url()) : config.url());
         hc.setUsername(config.user());
         hc.setPassword(config.password());
         hc.setMaximumPoolSize(config.poolMax());
@@ -75,6 +117,22 @@ public final class Database implements AutoCloseable {
             throw new ConfigException(SettingsCatalog.DB_URL.displayName() + ": cannot connect to "
                     + config.safeUrl() + ": " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * An H2 file URL on H2's {@code retry:} file system: a thread interrupted during file I/O then reopens the
+     * channel and goes on, instead of the JDK closing the channel and with it the whole database.
+     */
+    static String interruptSafe(String url) {
+        String prefix = "jdbc:h2:file:";
+        if (!url.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return url;
+        }
+        String rest = url.substring(prefix.length());
+        int colon = rest.indexOf(':');
+        int slash = rest.indexOf('/');
+        boolean hasFsPrefix = colon > 1 && (slash < 0 || colon < slash);   // "nio:", "retry:", not "C:"
+        return hasFsPrefix ? url : prefix + "retry:" + rest;
     }
 
     private void migrate(Path backupDir) {
@@ -98,20 +156,88 @@ public final class Database implements AutoCloseable {
     }
 
     private void backupH2(Path backupDir, String fromVersion) {
-        Path file = backupDir.resolve("medianest-backup-v" + fromVersion + "-" + STAMP.format(Instant.now()) + ".zip");
+        Path file = backupDir.resolve("medianest-" + STAMP.format(Instant.now()) + "-before-migration-v"
+                + fromVersion + ".zip");
         try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            java.nio.file.Files.createDirectories(backupDir);
             st.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
             if (app.medianest.server.config.DataDirPermissions.posix()) {
                 java.nio.file.Files.setPosixFilePermissions(file, app.medianest.server.config.DataDirPermissions.FILE);
             }
             LOG.log(System.Logger.Level.INFO, "Backed up the database to {0} before migrating", file);
         } catch (SQLException | java.io.IOException e) {
-            throw new DataAccessException("backup before migration failed; not migrating", e);
+            throw new DataAccessException("backup before migration failed; not migrating: " + e.getMessage(), null);
         }
     }
 
     public Jdbc jdbc() {
         return jdbc;
+    }
+
+    /** The H2 database file ({@code <name>.mv.db}), for a file database; empty for PostgreSQL and in-memory H2. */
+    public java.util.Optional<Path> h2File() {
+        return h2File(url);
+    }
+
+    /** The {@code .mv.db} file an H2 file URL names. */
+    public static java.util.Optional<Path> h2File(String jdbcUrl) {
+        String prefix = "jdbc:h2:file:";
+        if (!jdbcUrl.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return java.util.Optional.empty();
+        }
+        String rest = jdbcUrl.substring(prefix.length());
+        int semi = rest.indexOf(';');
+        String name = semi < 0 ? rest : rest.substring(0, semi);
+        if (name.startsWith("retry:")) {
+            name = name.substring("retry:".length());
+        }
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return java.util.Optional.of(Path.of(name + ".mv.db"));
+    }
+
+    /**
+     * Compacts the H2 file online for at most {@code max}: chunks with little live data are rewritten and the
+     * file is shortened. Returns the file size after it, or -1 when there is nothing to compact (PostgreSQL).
+     */
+    public long compact(java.time.Duration max) {
+        H2Durability d = durability;
+        if (d == null || pool.isClosed()) {
+            return -1;
+        }
+        d.store().compactFile((int) Math.min(Integer.MAX_VALUE, max.toMillis()));
+        return d.store().getFileStore().size();
+    }
+
+    /**
+     * Closes the database, for H2 with a full compaction ({@code SHUTDOWN COMPACT}: the live data rewritten
+     * into a new file). Used by one-shot commands (seed, restore), not by the server's shutdown, whose time is
+     * bounded.
+     */
+    public void closeCompacted() {
+        H2Durability d = durability;
+        if (d == null) {
+            close();
+            return;
+        }
+        jdbc.durability(null);
+        d.close();
+        try {
+            Connection c = pool.getConnection();
+            try (Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN COMPACT");
+            } finally {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the database closed itself with the SHUTDOWN
+                }
+            }
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "H2 compaction on close failed: {0}", e.getMessage());
+        }
+        pool.close();
     }
 
     public Dialect dialect() {
@@ -124,8 +250,11 @@ public final class Database implements AutoCloseable {
 
     /** True once migrations were applied and a connection can be validated within {@code timeoutSeconds}. */
     public boolean isReady(int timeoutSeconds) {
-        if (!migrated || pool.isClosed()) {
+        if (!migrated || pool.isClosed() || jdbc.circuit().isOpen()) {
             return false;
+        }
+        if (probe != null) {
+            return true;   // the probe checked it within the last half second
         }
         try (Connection c = pool.getConnection()) {
             return c.isValid(timeoutSeconds);
@@ -141,6 +270,19 @@ public final class Database implements AutoCloseable {
     /** Closes the pool; for H2 the last connection closing closes the database file cleanly. */
     @Override
     public void close() {
+        PgProbe p = probe;
+        if (p != null) {
+            p.close();
+        }
+        PgServerLock lock = serverLock;
+        if (lock != null) {
+            lock.close();
+        }
+        H2Durability d = durability;
+        if (d != null) {
+            jdbc.durability(null);
+            d.close();
+        }
         if (!pool.isClosed()) {
             if (dialect == Dialect.H2) {
                 try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {

@@ -22,6 +22,7 @@ public final class Handle {
     private final Connection connection;
     private final int queryTimeoutSeconds;
     private final QueryListener listener;
+    private boolean wrote;
 
     Handle(Connection connection, int queryTimeoutSeconds, QueryListener listener) {
         this.connection = connection;
@@ -30,6 +31,9 @@ public final class Handle {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        if (!isRead(sql)) {
+            wrote = true;
+        }
         long start = System.nanoTime();
         try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
             List<T> out = new ArrayList<>();
@@ -55,6 +59,7 @@ public final class Handle {
     }
 
     public int update(String sql, Object... params) {
+        wrote = true;
         long start = System.nanoTime();
         try (PreparedStatement ps = prepare(sql, params)) {
             return ps.executeUpdate();
@@ -70,6 +75,7 @@ public final class Handle {
         if (rows.isEmpty()) {
             return 0;
         }
+        wrote = true;
         long start = System.nanoTime();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setQueryTimeout(queryTimeoutSeconds);
@@ -91,7 +97,19 @@ public final class Handle {
 
     /** The underlying connection, for the few operations (EXPLAIN, DDL in tests) the helpers do not cover. */
     public Connection connection() {
+        wrote = true;
         return connection;
+    }
+
+    private static boolean isRead(String sql) {
+        String s = sql.stripLeading();
+        return (s.regionMatches(true, 0, "SELECT", 0, 6) || s.regionMatches(true, 0, "WITH", 0, 4)
+                || s.regionMatches(true, 0, "EXPLAIN", 0, 7)) && !s.toUpperCase(java.util.Locale.ROOT).contains("FOR UPDATE");
+    }
+
+    /** True once this handle ran a statement that may have changed data. */
+    boolean wrote() {
+        return wrote;
     }
 
     private PreparedStatement prepare(String sql, Object[] params) throws SQLException {

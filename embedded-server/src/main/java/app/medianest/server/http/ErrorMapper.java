@@ -41,6 +41,9 @@ public final class ErrorMapper {
         return switch (t) {
             case ApiException api -> api;
             case UpstreamException up -> upstream(up);
+            case app.medianest.server.db.DatabaseUnavailableException du -> new ApiException(503,
+                    "DATABASE_UNAVAILABLE", "The database is unavailable right now; try again shortly", Map.of(),
+                    Map.of("Retry-After", "2"));
             case DataAccessException.ConstraintViolation cv ->
                     ApiException.conflict("CONFLICT", "The change conflicts with existing data");
             case RequestException re when re.status().code() == 501 || re.status().code() == 505 ->

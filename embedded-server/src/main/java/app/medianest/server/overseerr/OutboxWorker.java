@@ -31,15 +31,25 @@ public final class OutboxWorker {
     public record RunResult(int sent, int failed, int deferred) {
     }
 
+    private volatile boolean stopped;
+
+    /** Ends a run in progress after its current entry, and makes later runs do nothing (shutdown). */
+    public void stop() {
+        stopped = true;
+    }
+
     /** Sends what is due now; runs never overlap. */
     public synchronized RunResult runOnce() {
-        if (!overseerr.configured()) {
+        if (!overseerr.configured() || stopped) {
             return new RunResult(0, 0, 0);
         }
         int sent = 0;
         int failed = 0;
         int deferred = 0;
         for (OutboxEntry e : outbox.due(clock.instant())) {
+            if (stopped) {
+                break;
+            }
             try {
                 Optional<Delivered> d = deliver(e);
                 if (d.isEmpty()) {

@@ -14,14 +14,30 @@ public final class SeedCommand {
 
     public static int run(ServerConfig config, String[] args, PrintStream out) {
         SeedPlan plan = SeedPlan.parse(args);
-        try (Database db = Database.open(config.db(), config.dataDir())) {
+        Database db = Database.open(config.db(), app.medianest.server.backup.Backups.dir(config));
+        try {
             long start = System.nanoTime();
             Seeder.Result r = new Seeder(db.jdbc(), Clock.systemUTC()).seed(plan);
             double secs = (System.nanoTime() - start) / 1e9;
             out.printf(Locale.ROOT, "Seeded %,d users, %,d requests, %,d downloads, %,d notifications into %s in "
                             + "%.1f s (%,.0f rows/s)%n", r.users(), r.requests(), r.downloads(), r.notifications(),
                     config.db().safeUrl(), secs, (r.users() + r.requests() + r.downloads() + r.notifications()) / secs);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
         }
+        // Bulk inserts leave the H2 file mostly garbage (each store rewrites the touched index pages): a full
+        // compaction shrinks it to its live data before the server uses it.
+        long compactStart = System.nanoTime();
+        db.closeCompacted();
+        db.h2File().filter(java.nio.file.Files::exists).ifPresent(f -> {
+            try {
+                out.printf(Locale.ROOT, "Database file %s: %.1f MB (compacted in %.1f s)%n", f,
+                        java.nio.file.Files.size(f) / 1e6, (System.nanoTime() - compactStart) / 1e9);
+            } catch (java.io.IOException e) {
+                out.println("Database file " + f + ": size unknown (" + e.getMessage() + ")");
+            }
+        });
         return 0;
     }
 }

@@ -182,9 +182,10 @@ public final class DownloadQueue implements AutoCloseable {
         closing = true;
         running.values().forEach(ProcessRun::kill);
         workers.shutdown();
+        // Never shutdownNow(): a worker interrupted inside H2's file I/O would close the database.
         try {
-            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
+            if (!workers.awaitTermination(2, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "Download workers still busy after 2 s; not waiting longer");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
