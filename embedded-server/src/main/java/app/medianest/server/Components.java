@@ -71,6 +71,8 @@ public final class Components implements AutoCloseable {
     private final EventBus events;
     private final NotificationRepository notifications;
     private final RequestService requestService;
+    private final app.medianest.server.requests.RequestRulesStore requestRules;
+    private final app.medianest.server.requests.RequestRulesHttp requestRulesHttp;
     private final RequestsHttp requestsHttp;
     private final AdminRequestsHttp adminRequestsHttp;
     private final OverseerrWebhookHttp overseerrWebhookHttp;
@@ -145,7 +147,11 @@ public final class Components implements AutoCloseable {
                 .toList());
         RequestForwarder forwarder = new OverseerrRequestForwarder(integrations.forwarder(),
                 integrations.outboxWorker(), forwardNudges);
-        this.requestService = new RequestService(jdbc, requests, notifier, publisher, forwarder, clock);
+        this.requestRules = new app.medianest.server.requests.RequestRulesStore(appSettings, jdbc, clock);
+        this.requestService = new RequestService(jdbc, requests, notifier, publisher, forwarder, clock,
+                requestRules);
+        this.requestRulesHttp = new app.medianest.server.requests.RequestRulesHttp(requestService, requestRules,
+                users);
         this.requestsHttp = new RequestsHttp(requestService, myRequestResponses);
         this.adminRequestsHttp = new AdminRequestsHttp(requestService);
         this.overseerrWebhookHttp = new OverseerrWebhookHttp(new UpstreamStatusService(jdbc, requests, notifier,
@@ -279,6 +285,7 @@ public final class Components implements AutoCloseable {
         // Before any /api/v1/media/{type}/{tmdbId} route, which would otherwise take /media/requests/{id}.
         requestsHttp.routes(routes);
         adminRequestsHttp.routes(routes);
+        requestRulesHttp.routes(routes);
         overseerrWebhookHttp.routes(routes);
         dashboardHttp.routes(routes);
         notificationsHttp.routes(routes);
