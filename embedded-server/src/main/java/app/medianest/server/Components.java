@@ -84,6 +84,9 @@ public final class Components implements AutoCloseable {
     private final DashboardCaches publisher;
     private final Integrations integrations;
     private final Jobs jobs = new Jobs();
+    /** Notification delivery on its own thread: a slow mail server never delays the other jobs. */
+    private final Jobs deliveryJobs = new Jobs();
+    private final app.medianest.server.notifications.channels.Notifications outbound;
     /** Nudges of the Overseerr outbox after a committed change: one at a time, off the request thread. */
     private final java.util.concurrent.ExecutorService forwardNudges = java.util.concurrent.Executors
             .newSingleThreadExecutor(Thread.ofPlatform().name("medianest-outbox-nudge").daemon().factory());
@@ -128,6 +131,9 @@ public final class Components implements AutoCloseable {
                 s.integer(SettingsCatalog.EVENTS_MAX_CLIENTS, 1, 100_000), clock);
         this.notifications = new NotificationRepository(jdbc);
         NotificationService notifier = new NotificationService(notifications, users);
+        this.outbound = new app.medianest.server.notifications.channels.Notifications(s, jdbc, secretBox, clock,
+                sessions::userChanged);
+        notifier.outbound(outbound.dispatcher());
         FeatureFlags.Flag responseCache = perf.flags().flag(FeatureFlags.RESPONSE_CACHE);
         ResponseCache dashboardResponses = perf.caches().responseCache("http.dashboard-stats",
                 CacheClass.SERVICE_DATA, responseCache);
@@ -140,6 +146,7 @@ public final class Components implements AutoCloseable {
         IntegrationEvents integrationEvents = new IntegrationEvents(publisher, notifier, jdbc, clock);
         integrations.addServiceListener(integrationEvents);
         integrations.addDownloadListener(integrationEvents);
+        perf.alerts().addListener(integrationEvents.alertNotifications());
         perf.monitor().breakers(() -> integrations.breakers().breakers().stream()
                 .map(b -> new app.medianest.model.perf.BreakerStats(b.name(), breakerState(b.state()),
                         b.failureRate() == null || b.failureRate() < 0 ? 0 : b.failureRate(), 0, b.bufferedCalls(),
@@ -173,6 +180,7 @@ public final class Components implements AutoCloseable {
         jobs.every("expired-sessions", Duration.ofMinutes(1), Duration.ofHours(1), sessions::deleteExpired);
         perf.startJobs(jobs);
         integrations.startJobs(jobs);
+        outbound.startJobs(deliveryJobs);
     }
 
     private static app.medianest.model.perf.BreakerState breakerState(String state) {
@@ -277,6 +285,11 @@ public final class Components implements AutoCloseable {
         return integrations;
     }
 
+    /** Notification channels, preferences and the delivery outbox. */
+    public app.medianest.server.notifications.channels.Notifications outbound() {
+        return outbound;
+    }
+
     /** Registers the HTTP services' routes. */
     void routes(app.medianest.server.http.RouteTable routes) {
         health.routes(routes);
@@ -286,6 +299,7 @@ public final class Components implements AutoCloseable {
         requestsHttp.routes(routes);
         adminRequestsHttp.routes(routes);
         requestRulesHttp.routes(routes);
+        outbound.routes(routes);
         overseerrWebhookHttp.routes(routes);
         dashboardHttp.routes(routes);
         notificationsHttp.routes(routes);
@@ -298,6 +312,7 @@ public final class Components implements AutoCloseable {
     public void close() {
         events.close();
         jobs.close();
+        deliveryJobs.close();
         forwardNudges.shutdownNow();
         integrations.close();
         try {

@@ -218,7 +218,8 @@ public final class RequestService {
 
     /**
      * Approves or declines each id in its own transaction; one result per id, in order. The events of all
-     * successful changes are published together, as one batch, at the end.
+     * successful changes are published together, as one batch, at the end, and each requester gets one
+     * notification for all of their requests in the batch (not one per request).
      */
     public BulkResult bulk(Principal admin, List<UUID> ids, BulkAction action, String reason) {
         Action forwarded = action == BulkAction.APPROVE ? Action.APPROVE : Action.DECLINE;
@@ -228,8 +229,9 @@ public final class RequestService {
         try {
             for (UUID id : ids) {
                 try {
-                    MediaRequestView r = action == BulkAction.APPROVE ? decide(admin, id, RequestStatus.APPROVED, null)
-                            : decide(admin, id, RequestStatus.DECLINED, reason);
+                    MediaRequestView r = action == BulkAction.APPROVE
+                            ? decide(admin, id, RequestStatus.APPROVED, null, false)
+                            : decide(admin, id, RequestStatus.DECLINED, reason, false);
                     results.add(BulkItemResult.success(id, r.status()));
                     events.add(new RequestUpdated(change, r));
                 } catch (ApiException e) {
@@ -237,17 +239,40 @@ public final class RequestService {
                 }
             }
         } finally {
+            notifyBulk(events);
             changes.committed(forwarded, events);
         }
         return BulkResult.of(results);
     }
 
+    private void notifyBulk(List<RequestUpdated> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Instant now = now();
+        try {
+            jdbc.inTransaction(h -> {
+                notifications.bulkChanged(h, changed.stream().map(RequestUpdated::request).toList(), now);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            System.getLogger(RequestService.class.getName()).log(System.Logger.Level.WARNING,
+                    "Could not store the notifications of a bulk action", e);
+        }
+    }
+
     private MediaRequestView decide(Principal admin, UUID id, RequestStatus to, String reason) {
+        return decide(admin, id, to, reason, true);
+    }
+
+    private MediaRequestView decide(Principal admin, UUID id, RequestStatus to, String reason, boolean notify) {
         Instant now = now();
         return jdbc.inTransaction(h -> {
             MediaRequestView r = repo.transition(h, id, PENDING_ONLY, to, reason, admin.userId(), now)
                     .orElseThrow(() -> whyNot(h, id));
-            notifications.statusChanged(h, r, now);
+            if (notify) {
+                notifications.statusChanged(h, r, now);
+            }
             forwarder.enqueue(h, to == RequestStatus.APPROVED ? Action.APPROVE : Action.DECLINE, r);
             return r;
         });
