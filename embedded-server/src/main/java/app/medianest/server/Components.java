@@ -84,6 +84,7 @@ public final class Components implements AutoCloseable {
     private final DashboardCaches publisher;
     private final Integrations integrations;
     private final Jobs jobs = new Jobs();
+    private final CredentialWatch credentialWatch;
     /** Notification delivery on its own thread: a slow mail server never delays the other jobs. */
     private final Jobs deliveryJobs = new Jobs();
     private final app.medianest.server.notifications.channels.Notifications outbound;
@@ -147,6 +148,8 @@ public final class Components implements AutoCloseable {
         integrations.addServiceListener(integrationEvents);
         integrations.addDownloadListener(integrationEvents);
         perf.alerts().addListener(integrationEvents.alertNotifications());
+        this.credentialWatch = new CredentialWatch(perf.alerts());
+        integrations.http().onAnswer(credentialWatch);
         perf.monitor().breakers(() -> integrations.breakers().breakers().stream()
                 .map(b -> new app.medianest.model.perf.BreakerStats(b.name(), breakerState(b.state()),
                         b.failureRate() == null || b.failureRate() < 0 ? 0 : b.failureRate(), 0, b.bufferedCalls(),
@@ -181,6 +184,10 @@ public final class Components implements AutoCloseable {
         perf.startJobs(jobs);
         integrations.startJobs(jobs);
         outbound.startJobs(deliveryJobs);
+        Duration credentialEvery = s.duration(SettingsCatalog.CREDENTIAL_CHECK, Duration.ofMillis(100),
+                Duration.ofDays(1));
+        jobs.every("credential-check", credentialEvery, credentialEvery,
+                () -> credentialWatch.check(integrations::credentialAccepted));
     }
 
     private static app.medianest.model.perf.BreakerState breakerState(String state) {

@@ -93,13 +93,20 @@ final class IntegrationEvents implements ServiceEvents, DownloadEvents {
         return new app.medianest.server.alerts.AlertListener() {
             @Override
             public void raised(app.medianest.model.perf.AlertView a) {
-                notifyAdmins("alert.raised", "Alert: " + a.message(), a.message(), Map.of("alertId",
-                        a.id().toString(), "ruleId", a.ruleId(), "severity", a.severity().wire()));
+                boolean credential = a.ruleId().startsWith("credential.");
+                String title = credential ? a.message().split(":")[0] : "Alert: " + a.message();
+                notifyAdmins(credential ? "credential.rejected" : "alert.raised", title, a.message(), Map.of(
+                        "alertId", a.id().toString(), "ruleId", a.ruleId(), "severity", a.severity().wire()));
             }
 
             @Override
             public void resolved(app.medianest.model.perf.AlertView a) {
-                notifyAdmins("alert.resolved", "Resolved: " + a.message(), "This alert resolved: " + a.message(),
+                boolean credential = a.ruleId().startsWith("credential.");
+                String service = a.message().split(" rejected")[0];
+                notifyAdmins(credential ? "credential.restored" : "alert.resolved", credential
+                        ? service + " accepts the credential again" : "Resolved: " + a.message(), credential
+                        ? service + " accepts MediaNest's credential again; the alert is resolved."
+                        : "This alert resolved: " + a.message(),
                         Map.of("alertId", a.id().toString(), "ruleId", a.ruleId(), "severity", "info"));
             }
         };

@@ -320,7 +320,7 @@ class NotificationDeliveryTest {
         subscribe(alice, "[\"request.approved\",\"request.declined\"]");
         subscribe(bob, "[\"request.approved\",\"request.declined\"]");
 
-        double upP99 = requestRoutesP99("up", 40, 0);
+        double upP99 = requestRoutesP99("up", 25, 0);
         IntegrationServer.await("the up phase delivered", Duration.ofSeconds(20), () -> waiting() == 0);
         webhook.clearAccepted();
         ntfy.clearAccepted();
@@ -334,8 +334,8 @@ class NotificationDeliveryTest {
         discord.failWith(500);
         mail.stop();
         long until = System.nanoTime() + Duration.ofSeconds(outageSeconds).toNanos();
-        double downP99 = requestRoutesP99("down", 40, 10_000);
-        int made = 80;
+        double downP99 = requestRoutesP99("down", 25, 10_000);
+        int made = 50;
         while (System.nanoTime() < until) {
             Thread.sleep(100);
         }

@@ -46,8 +46,9 @@ public final class ChannelStore {
                                            Map<String, String> settings, String secret) {
         String sealed;
         if (secret == null) {
-            sealed = jdbc.queryOne("SELECT secret_enc FROM notification_channels WHERE name = ?",
-                    r -> r.string("secret_enc"), kind.wire()).orElse(null);
+            sealed = jdbc.query("SELECT secret_enc FROM notification_channels WHERE name = ?",
+                    r -> java.util.Optional.ofNullable(r.string("secret_enc")), kind.wire()).stream().findFirst()
+                    .flatMap(o -> o).orElse(null);
         } else {
             sealed = secret.isBlank() ? null : box.encrypt(secret);
         }

@@ -232,7 +232,8 @@ public final class NotificationChannelsHttp {
 
     private Map<String, Object> settingsView(UUID me, boolean admin) {
         Map<ChannelKind, Set<NotificationEvent>> prefs = preferences.get(me, admin);
-        String email = jdbc.queryOne("SELECT email FROM users WHERE id = ?", r -> r.string("email"), me).orElse(null);
+        String email = jdbc.query("SELECT email FROM users WHERE id = ?", r -> java.util.Optional.ofNullable(
+                r.string("email")), me).stream().findFirst().flatMap(o -> o).orElse(null);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("email", email);
         List<Map<String, Object>> list = new ArrayList<>();
