@@ -72,6 +72,22 @@ class YoutubeParsingTest {
     }
 
     @Test
+    void videoAndAudioRunsCombineIntoOneRisingFigure() {
+        ProgressParser p = new ProgressParser(1);
+        p.line("[info] abc: Downloading 1 format(s): 137+140");
+        p.line("[download] Destination: /srv/dl/clip [abc].f137.mp4");
+        assertEquals(0, p.line("[download]   0.0% of 10.00MiB at 1.00MiB/s ETA 00:10").orElseThrow().percent());
+        assertEquals(25, p.line("[download]  50.0% of 10.00MiB at 1.00MiB/s ETA 00:05").orElseThrow().percent());
+        assertEquals(50, p.line("[download] 100.0% of 10.00MiB at 1.00MiB/s ETA 00:00").orElseThrow().percent());
+        p.line("[download] 100% of 10.00MiB in 00:00:10 at 1.00MiB/s");
+        p.line("[download] Destination: /srv/dl/clip [abc].f140.m4a");
+        assertEquals(50, p.line("[download]   0.0% of 2.50MiB at 1.00MiB/s ETA 00:03").orElseThrow().percent(),
+                "the audio run starts where the video ended, not at 0");
+        assertEquals(75, p.line("[download]  50.0% of 2.50MiB at 1.00MiB/s ETA 00:01").orElseThrow().percent());
+        assertEquals(100, p.line("[download] 100.0% of 2.50MiB at 1.00MiB/s ETA 00:00").orElseThrow().percent());
+    }
+
+    @Test
     void aLongFileListFitsItsColumn() {
         List<String> names = new ArrayList<>(IntStream.range(0, 300)
                 .mapToObj(i -> "A rather long video title number " + i + " [abcdefghijk].mp4").toList());
