@@ -11,17 +11,20 @@ import java.util.regex.Pattern;
 /**
  * Reads yt-dlp's download output ({@code --newline --progress --print after_move:filepath}): {@code [download]}
  * progress lines and the final path of each finished file. Progress is reported over the whole run: for a
- * playlist of {@code n} videos, each finished file is worth {@code 100/n}. A merged format ({@code 137+140}:
- * video and audio) downloads as one 0-100 % run per part, each announced by a {@code Destination} line; the parts
- * share the video's span equally, so the figure shown keeps rising instead of falling back to 0 for the audio.
+ * playlist of {@code n} videos, each finished file is worth {@code 100/n}. MediaNest always asks for a merged
+ * format (video + audio), which yt-dlp downloads as two 0-100 % runs, each closed by a {@code 100% of ... in ...}
+ * summary line ({@code --print} makes yt-dlp quiet, so no {@code Destination} lines tell the parts apart). The two
+ * runs share each video's span equally, so the figure shown keeps rising instead of falling back to 0 for the
+ * audio; a video that comes as a single file (the {@code /b} fallback) stops at half its span until it is done.
  */
 final class ProgressParser {
     /** upstreams.md 5.3; the final "100% of ... in ..." summary line deliberately does not match. */
     private static final Pattern PROGRESS = Pattern.compile(
             "^\\[download\\]\\s+(\\d+(?:\\.\\d+)?)% of\\s+~?\\s*([\\d.]+\\w+) at\\s+(\\S+(?: B/s)?) ETA (\\S+)");
     private static final Pattern ITEM = Pattern.compile("^\\[download\\] Downloading item (\\d+) of (\\d+)");
-    private static final Pattern FORMATS = Pattern.compile("^\\[info\\] .*: Downloading \\d+ format\\(s\\): (\\S+)");
-    private static final Pattern DESTINATION = Pattern.compile("^\\[download\\] Destination: ");
+    private static final Pattern PART_DONE = Pattern.compile("^\\[download\\]\\s+100(?:\\.0)?% of .* in ");
+    /** Runs per video of the formats MediaNest asks for: the video and the audio, downloaded separately. */
+    static final int MERGED = 2;
 
     /** One progress step over the whole download. */
     record Step(int percent, String speed, String eta) {
@@ -30,14 +33,24 @@ final class ProgressParser {
     private final int items;
     private final List<Path> files = new ArrayList<>();
     private int item = 1;
-    /** Parts of the current video's format (2 for video+audio) and how many of them have started. */
-    private int parts = 1;
-    private int started;
+    /** Runs of the current video finished so far, and the highest figure reported (it never goes down). */
+    private int partsDone;
     private int highest;
 
-    /** @param items videos expected (1 for a single video) */
+    private final int parts;
+
+    /** @param items videos expected (1 for a single video), each downloaded in one run */
     ProgressParser(int items) {
+        this(items, 1);
+    }
+
+    /**
+     * @param items videos expected (1 for a single video)
+     * @param parts progress runs per video ({@link #MERGED} for video + audio)
+     */
+    ProgressParser(int items, int parts) {
         this.items = Math.max(1, items);
+        this.parts = Math.max(1, parts);
     }
 
     /** Feeds one stdout line; returns a step when it was a progress line. */
@@ -45,7 +58,7 @@ final class ProgressParser {
         Matcher m = PROGRESS.matcher(line);
         if (m.find()) {
             double partPct = Math.min(Double.parseDouble(m.group(1)), 100);
-            int part = Math.clamp(started - 1, 0, parts - 1);
+            int part = Math.min(partsDone, parts - 1);
             double pct = (part * 100 + partPct) / parts;
             int done = Math.max(item - 1, files.size());
             int overall = (int) Math.floor((done * 100 + Math.min(pct, 100)) / items);
@@ -58,18 +71,11 @@ final class ProgressParser {
         Matcher i = ITEM.matcher(line);
         if (i.find()) {
             item = Integer.parseInt(i.group(1));
-            parts = 1;
-            started = 0;
+            partsDone = 0;
             return Optional.empty();
         }
-        Matcher f = FORMATS.matcher(line);
-        if (f.find()) {
-            parts = Math.max(1, f.group(1).split("\\+").length);
-            started = 0;
-            return Optional.empty();
-        }
-        if (DESTINATION.matcher(line).find()) {
-            started++;
+        if (PART_DONE.matcher(line).find()) {
+            partsDone++;
             return Optional.empty();
         }
         String trimmed = line.strip();
@@ -78,6 +84,7 @@ final class ProgressParser {
                 Path p = Path.of(trimmed);
                 if (p.isAbsolute()) {
                     files.add(p);
+                    partsDone = 0;
                 }
             } catch (InvalidPathException e) {
                 // not a path: some other informational line
