@@ -76,15 +76,19 @@ final class IntegrationEvents implements ServiceEvents, DownloadEvents {
         if (c.userId() != null && (d.status() == DownloadStatus.COMPLETED || d.status() == DownloadStatus.FAILED)) {
             boolean done = d.status() == DownloadStatus.COMPLETED;
             String what = d.title() == null || d.title().isBlank() ? d.url() : d.title();
-            try {
-                notifications.toUser(jdbc, c.userId(), done ? "download.completed" : "download.failed",
-                        done ? "Download finished" : "Download failed", done ? what + " is downloaded"
-                        : what + " could not be downloaded" + (d.error() == null ? "" : ": " + d.error()),
-                        Map.of("downloadId", d.id().toString(), "status", d.status().wire()), clock.instant());
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Could not store the download notification: {0}",
-                        e.getMessage());
-            }
+            // Stored off the download worker's thread: the status itself is already committed, and other
+            // listeners (live events) are not held up by a database write.
+            Thread.ofVirtual().name("medianest-download-notice").start(() -> {
+                try {
+                    notifications.toUser(jdbc, c.userId(), done ? "download.completed" : "download.failed",
+                            done ? "Download finished" : "Download failed", done ? what + " is downloaded"
+                            : what + " could not be downloaded" + (d.error() == null ? "" : ": " + d.error()),
+                            Map.of("downloadId", d.id().toString(), "status", d.status().wire()), clock.instant());
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Could not store the download notification: {0}",
+                            e.getMessage());
+                }
+            });
         }
     }
 
