@@ -67,6 +67,9 @@ public final class ConsoleApp extends Application {
         pages.add(new Page("Requests", new RequestsView(m.requests()).root(), m.requests()::refresh));
         pages.add(new Page("Users", new UsersView(m.users()).root(), m.users()::refresh));
         pages.add(new Page("Services", new ServicesView(m.services()).root(), m.services()::refresh));
+        var notifications = new app.medianest.console.notify.NotificationsViewModel(c.api(), c.tasks());
+        pages.add(new Page("Notifications", new app.medianest.console.notify.NotificationsView(notifications).root(),
+                notifications::refresh));
         pages.add(new Page("Caches & jobs", new CachesView(m.caches()).root(), m.caches()::refresh));
         pages.add(new Page("Logs", new LogsView(m.logs()).root(), () -> { }));
         LoadTestView loadTest = new LoadTestView(m.loadTest());

@@ -71,6 +71,8 @@ public final class Components implements AutoCloseable {
     private final EventBus events;
     private final NotificationRepository notifications;
     private final RequestService requestService;
+    private final app.medianest.server.requests.RequestRulesStore requestRules;
+    private final app.medianest.server.requests.RequestRulesHttp requestRulesHttp;
     private final RequestsHttp requestsHttp;
     private final AdminRequestsHttp adminRequestsHttp;
     private final OverseerrWebhookHttp overseerrWebhookHttp;
@@ -84,6 +86,10 @@ public final class Components implements AutoCloseable {
     private final PlexTvClient plexTv;
     private final Jobs jobs = new Jobs();
     private final app.medianest.server.backup.Backups backups;
+    private final CredentialWatch credentialWatch;
+    /** Notification delivery on its own thread: a slow mail server never delays the other jobs. */
+    private final Jobs deliveryJobs = new Jobs();
+    private final app.medianest.server.notifications.channels.Notifications outbound;
     /** Nudges of the Overseerr outbox after a committed change: one at a time, off the request thread. */
     private final java.util.concurrent.ExecutorService forwardNudges = java.util.concurrent.Executors
             .newSingleThreadExecutor(Thread.ofPlatform().name("medianest-outbox-nudge").daemon().factory());
@@ -145,6 +151,9 @@ public final class Components implements AutoCloseable {
                 s.integer(SettingsCatalog.EVENTS_MAX_PER_USER, 1, 100_000), clock);
         this.notifications = new NotificationRepository(jdbc);
         NotificationService notifier = new NotificationService(notifications, users);
+        this.outbound = new app.medianest.server.notifications.channels.Notifications(s, jdbc, secretBox, clock,
+                sessions::userChanged);
+        notifier.outbound(outbound.dispatcher());
         FeatureFlags.Flag responseCache = perf.flags().flag(FeatureFlags.RESPONSE_CACHE);
         ResponseCache dashboardResponses = perf.caches().responseCache("http.dashboard-stats",
                 CacheClass.SERVICE_DATA, responseCache);
@@ -157,6 +166,9 @@ public final class Components implements AutoCloseable {
         IntegrationEvents integrationEvents = new IntegrationEvents(publisher, notifier, jdbc, clock);
         integrations.addServiceListener(integrationEvents);
         integrations.addDownloadListener(integrationEvents);
+        perf.alerts().addListener(integrationEvents.alertNotifications());
+        this.credentialWatch = new CredentialWatch(perf.alerts());
+        integrations.http().onAnswer(credentialWatch);
         perf.monitor().breakers(() -> integrations.breakers().breakers().stream()
                 .map(b -> new app.medianest.model.perf.BreakerStats(b.name(), breakerState(b.state()),
                         b.failureRate() == null || b.failureRate() < 0 ? 0 : b.failureRate(), 0, b.bufferedCalls(),
@@ -164,7 +176,11 @@ public final class Components implements AutoCloseable {
                 .toList());
         RequestForwarder forwarder = new OverseerrRequestForwarder(integrations.forwarder(),
                 integrations.outboxWorker(), forwardNudges);
-        this.requestService = new RequestService(jdbc, requests, notifier, publisher, forwarder, clock);
+        this.requestRules = new app.medianest.server.requests.RequestRulesStore(appSettings, jdbc, clock);
+        this.requestService = new RequestService(jdbc, requests, notifier, publisher, forwarder, clock,
+                requestRules);
+        this.requestRulesHttp = new app.medianest.server.requests.RequestRulesHttp(requestService, requestRules,
+                users);
         this.requestsHttp = new RequestsHttp(requestService, myRequestResponses);
         this.adminRequestsHttp = new AdminRequestsHttp(requestService);
         this.overseerrWebhookHttp = new OverseerrWebhookHttp(new UpstreamStatusService(jdbc, requests, notifier,
@@ -199,6 +215,11 @@ public final class Components implements AutoCloseable {
         integrations.startJobs(jobs);
         jobs.every("data-dir-permissions", Duration.ofHours(1), Duration.ofHours(1),
                 () -> app.medianest.server.config.DataDirPermissions.secure(config.dataDir()));
+        outbound.startJobs(deliveryJobs);
+        Duration credentialEvery = s.duration(SettingsCatalog.CREDENTIAL_CHECK, Duration.ofMillis(100),
+                Duration.ofDays(1));
+        jobs.every("credential-check", credentialEvery, credentialEvery,
+                () -> credentialWatch.check(integrations::credentialAccepted));
     }
 
     private static app.medianest.model.perf.BreakerState breakerState(String state) {
@@ -310,6 +331,11 @@ public final class Components implements AutoCloseable {
         return plexTv;
     }
 
+    /** Notification channels, preferences and the delivery outbox. */
+    public app.medianest.server.notifications.channels.Notifications outbound() {
+        return outbound;
+    }
+
     /** Registers the HTTP services' routes. */
     void routes(app.medianest.server.http.RouteTable routes) {
         health.routes(routes);
@@ -319,6 +345,8 @@ public final class Components implements AutoCloseable {
         // Before any /api/v1/media/{type}/{tmdbId} route, which would otherwise take /media/requests/{id}.
         requestsHttp.routes(routes);
         adminRequestsHttp.routes(routes);
+        requestRulesHttp.routes(routes);
+        outbound.routes(routes);
         overseerrWebhookHttp.routes(routes);
         dashboardHttp.routes(routes);
         notificationsHttp.routes(routes);
@@ -343,6 +371,7 @@ public final class Components implements AutoCloseable {
         events.close();
         integrations.stopDelivery();
         jobs.close(Duration.ofSeconds(2));
+        deliveryJobs.close(Duration.ofSeconds(2));
         forwardNudges.shutdown();
         try {
             forwardNudges.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS);

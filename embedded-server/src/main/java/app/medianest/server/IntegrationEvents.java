@@ -73,6 +73,47 @@ final class IntegrationEvents implements ServiceEvents, DownloadEvents {
         var d = c.download();
         events.publish(new DownloadProgress(d.id(), c.userId(), d.status(), Math.max(0, Math.min(100, d.progress())),
                 d.title(), d.error()));
+        if (c.userId() != null && (d.status() == DownloadStatus.COMPLETED || d.status() == DownloadStatus.FAILED)) {
+            boolean done = d.status() == DownloadStatus.COMPLETED;
+            String what = d.title() == null || d.title().isBlank() ? d.url() : d.title();
+            // Stored off the download worker's thread: the status itself is already committed, and other
+            // listeners (live events) are not held up by a database write.
+            Thread.ofVirtual().name("medianest-download-notice").start(() -> {
+                try {
+                    notifications.toUser(jdbc, c.userId(), done ? "download.completed" : "download.failed",
+                            done ? "Download finished" : "Download failed", done ? what + " is downloaded"
+                            : what + " could not be downloaded" + (d.error() == null ? "" : ": " + d.error()),
+                            Map.of("downloadId", d.id().toString(), "status", d.status().wire()), clock.instant());
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Could not store the download notification: {0}",
+                            e.getMessage());
+                }
+            });
+        }
+    }
+
+    /** Alerts raised and resolved, for the admins (in the app and on their chosen channels). */
+    app.medianest.server.alerts.AlertListener alertNotifications() {
+        return new app.medianest.server.alerts.AlertListener() {
+            @Override
+            public void raised(app.medianest.model.perf.AlertView a) {
+                boolean credential = a.ruleId().startsWith("credential.");
+                String title = credential ? a.message().split(":")[0] : "Alert: " + a.message();
+                notifyAdmins(credential ? "credential.rejected" : "alert.raised", title, a.message(), Map.of(
+                        "alertId", a.id().toString(), "ruleId", a.ruleId(), "severity", a.severity().wire()));
+            }
+
+            @Override
+            public void resolved(app.medianest.model.perf.AlertView a) {
+                boolean credential = a.ruleId().startsWith("credential.");
+                String service = a.message().split(" rejected")[0];
+                notifyAdmins(credential ? "credential.restored" : "alert.resolved", credential
+                        ? service + " accepts the credential again" : "Resolved: " + a.message(), credential
+                        ? service + " accepts MediaNest's credential again; the alert is resolved."
+                        : "This alert resolved: " + a.message(),
+                        Map.of("alertId", a.id().toString(), "ruleId", a.ruleId(), "severity", "info"));
+            }
+        };
     }
 
     private void notifyAdmins(String type, String title, String message, Map<String, Object> data) {

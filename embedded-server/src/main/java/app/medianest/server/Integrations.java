@@ -72,6 +72,8 @@ public final class Integrations implements AutoCloseable {
     private final ServiceTester tester;
     private final List<ServiceEvents> serviceListeners = new CopyOnWriteArrayList<>();
     private final List<DownloadEvents> downloadListeners = new CopyOnWriteArrayList<>();
+    private final UpstreamHttp http;
+    private final Map<ServiceName, java.util.function.Consumer<ServiceConfig>> credentialProbes;
 
     Integrations(ServerConfig config, Clock clock, Jdbc jdbc, SecretBox secretBox, UserRepository users,
                  ServiceStatusRepository statuses, String plexClientId, ServiceEvents serviceEvents,
@@ -84,6 +86,7 @@ public final class Integrations implements AutoCloseable {
         Duration cacheTtl = settings.duration(SettingsCatalog.PLEX_CACHE_TTL, Duration.ZERO, Duration.ofDays(1));
         this.resilience = new Resilience(rs, clock, events);
         UpstreamHttp http = new UpstreamHttp(rs.connectTimeout(), rs.callTimeout());
+        this.http = http;
         this.serviceConfigs = new ServiceConfigs(new ServiceConfigRepository(jdbc), secretBox, settings, clock);
 
         PlexClient plexClient = new PlexClient(serviceConfigs, resilience.guard("plex"), http, plexClientId);
@@ -115,6 +118,30 @@ public final class Integrations implements AutoCloseable {
                 ServiceName.UPTIME_KUMA, kuma::probe,
                 ServiceName.YOUTUBE, c -> "yt-dlp " + ytDlp.version(c) + ", downloads go to " + ytDlp.downloadDir(c)));
         serviceConfigs.onChange(this::configurationChanged);
+        this.credentialProbes = Map.of(ServiceName.PLEX, plexClient::probe, ServiceName.OVERSEERR, overseerr::probe,
+                ServiceName.UPTIME_KUMA, c -> {
+                    if (c.apiKey() != null) {
+                        kuma.probe(c);
+                    }
+                });
+    }
+
+    /** The HTTP side shared by the upstream clients (to watch answers, e.g. rejected credentials). */
+    public UpstreamHttp http() {
+        return http;
+    }
+
+    /**
+     * Checks one service's credential with an authenticated, unguarded call; true when it was accepted, false
+     * when the service is not configured (or, for Uptime Kuma, has no metrics key); throws when the call failed.
+     */
+    public boolean credentialAccepted(ServiceName name) {
+        ServiceConfig c = serviceConfigs.get(name);
+        if (!c.usable() || c.apiKey() == null) {
+            return false;
+        }
+        credentialProbes.get(name).accept(c);
+        return true;
     }
 
     private static String describePlex(PlexClient client, ServiceConfig c) {

@@ -32,6 +32,7 @@ public final class FakeOverseerr extends FakeServer {
     private final SampleCatalog catalog;
     private final OverseerrStore store;
     private final Map<Integer, OverseerrUser> users = new ConcurrentHashMap<>();
+    private volatile boolean tmdbDown;
 
     private FakeOverseerr(int port, String apiKey, SampleCatalog catalog, Clock clock) {
         super("overseerr", clock);
@@ -56,6 +57,19 @@ public final class FakeOverseerr extends FakeServer {
     }
 
     /** The accepted {@code X-Api-Key}. */
+    /**
+     * Simulates TMDB being unreachable from Overseerr: every TMDB-backed route (search, movie and tv details,
+     * creating a request) answers Overseerr's 500 "Unable to retrieve ..." as the real one does, while Overseerr
+     * itself ({@code /status}, {@code /auth/me}, request lists) keeps working.
+     */
+    public void tmdbOutage(boolean down) {
+        tmdbDown = down;
+    }
+
+    boolean tmdbDown() {
+        return tmdbDown;
+    }
+
     public String apiKey() {
         return apiKey;
     }

@@ -69,6 +69,9 @@ final class OverseerrRoutes {
                     .put("errorCode", "required.openapi.validation");
             return Reply.json(400, body);
         }
+        if (overseerr.tmdbDown()) {
+            return Reply.json(500, OverseerrJson.message("Unable to retrieve search results."));
+        }
         List<SampleTitle> matches = overseerr.catalog().titles().stream().filter(matcher(query.get().trim()))
                 .sorted(Comparator.comparingDouble(OverseerrJson::popularity).reversed()).toList();
         int page = Math.max(1, call.intQuery("page", 1));
@@ -100,6 +103,10 @@ final class OverseerrRoutes {
 
     private Reply details(Call call, MediaType type) {
         int id = Call.parseInt(Optional.of(call.path("id")), -1);
+        if (overseerr.tmdbDown()) {
+            return Reply.json(500, OverseerrJson.message(
+                    type == MediaType.MOVIE ? "Unable to retrieve movie." : "Unable to retrieve series."));
+        }
         return overseerr.catalog().find(type, id).map(title -> ok(json.details(title)))
                 .orElseGet(() -> Reply.json(500, OverseerrJson.message(
                         type == MediaType.MOVIE ? "Unable to retrieve movie." : "Unable to retrieve series.")));
@@ -126,7 +133,7 @@ final class OverseerrRoutes {
             }
         }
         Optional<SampleTitle> title = overseerr.catalog().find(type, mediaId);
-        if (title.isEmpty()) {
+        if (title.isEmpty() || overseerr.tmdbDown()) {
             return Reply.json(500, OverseerrJson.message(
                     type == MediaType.MOVIE ? "Unable to retrieve movie." : "Unable to retrieve series."));
         }

@@ -4,7 +4,7 @@
 # -o, -P, --print [after_move:]FIELD) modes and prints yt-dlp's line shapes.
 # Behaviour is steered by environment variables:
 #   FAKE_YTDLP_DELAY_MS      pause per progress step and before metadata output (default 300)
-#   FAKE_YTDLP_STEPS         progress steps per download (default 10)
+#   FAKE_YTDLP_STEPS         progress steps of the video part (default 10; the audio part takes half as many)
 #   FAKE_YTDLP_SIZE          bytes written per video (default 5997568, "5.72MiB")
 #   FAKE_YTDLP_TITLE         video title (default "Fake Video <id>")
 #   FAKE_YTDLP_DURATION      duration in seconds (default 213)
@@ -231,34 +231,51 @@ progress_line() { # STATUS DOWNLOADED ETA SPEED(bytes/s or NA)
 }
 
 download() { # URL ID TITLE [PLAYLIST_INDEX]
+    # Like yt-dlp with a merged format (137+140): the video, then the audio, each its own 0-100 % progress run
+    # with its own Destination line, then the merge into the final file.
     file=$(output_path "$2" "$3" "${4:-}")
     dir=$(dirname "$file")
     mkdir -p "$dir" || { printf 'ERROR: unable to create directory %s\n' "$dir" >&2; return 1; }
-    [ "$quiet" = yes ] || printf '[youtube] Extracting URL: %s\n[youtube] %s: Downloading webpage\n[info] %s: Downloading 1 format(s): 137+140\n[download] Destination: %s\n' "$1" "$2" "$2" "$file"
-    : > "$file.part"
-    chunk=$((total / steps))
+    base=${file%.*}
+    [ "$quiet" = yes ] || printf '[youtube] Extracting URL: %s\n[youtube] %s: Downloading webpage\n[info] %s: Downloading 1 format(s): 137+140\n' "$1" "$2" "$2"
     step_seconds=$(awk -v ms="$delay_ms" 'BEGIN { s = ms / 1000; print (s > 0 ? s : 0.001) }')
-    speed=$(awk -v c="$chunk" -v s="$step_seconds" 'BEGIN { printf "%.2f", c / s }')
-    [ "$progress" = yes ] && progress_line downloading 0 NA NA
-    i=1
-    while [ "$i" -le "$steps" ]; do
-        pause
-        if [ "$i" -eq "$steps" ]; then bytes=$((total - chunk * (steps - 1))); else bytes=$chunk; fi
-        head -c "$bytes" /dev/zero >> "$file.part"
-        done_bytes=$((chunk * (i - 1) + bytes))
-        remaining=$(awk -v r=$((total - done_bytes)) -v s="$speed" 'BEGIN { printf "%d", r / s }')
-        [ "$progress" = yes ] && progress_line downloading "$done_bytes" "$remaining" "$speed"
-        if [ -n "${FAKE_YTDLP_FAIL_AT_STEP:-}" ] && [ "$i" -ge "$FAKE_YTDLP_FAIL_AT_STEP" ]; then
-            [ "$newline" = yes ] || printf '\n'
-            printf 'ERROR: unable to download video data: HTTP Error 403: Forbidden\n' >&2
-            return 1
+    full=$total
+    for part in video audio; do
+        if [ "$part" = video ]; then
+            target="$file.part"; dest="$base.f137.mp4"; total=$full; run_steps=$steps
+        else
+            target="$base.f140.m4a.part"; dest="$base.f140.m4a"; total=$((full / 4)); [ "$total" -gt 0 ] || total=1
+            run_steps=$((steps / 2)); [ "$run_steps" -gt 0 ] || run_steps=1
         fi
-        i=$((i + 1))
+        [ "$quiet" = yes ] || printf '[download] Destination: %s\n' "$dest"
+        : > "$target"
+        chunk=$((total / run_steps))
+        speed=$(awk -v c="$chunk" -v s="$step_seconds" 'BEGIN { printf "%.2f", c / s }')
+        [ "$progress" = yes ] && progress_line downloading 0 NA NA
+        i=1
+        while [ "$i" -le "$run_steps" ]; do
+            pause
+            if [ "$i" -eq "$run_steps" ]; then bytes=$((total - chunk * (run_steps - 1))); else bytes=$chunk; fi
+            head -c "$bytes" /dev/zero >> "$target"
+            done_bytes=$((chunk * (i - 1) + bytes))
+            remaining=$(awk -v r=$((total - done_bytes)) -v s="$speed" 'BEGIN { printf "%d", r / s }')
+            [ "$progress" = yes ] && progress_line downloading "$done_bytes" "$remaining" "$speed"
+            if [ "$part" = video ] && [ -n "${FAKE_YTDLP_FAIL_AT_STEP:-}" ] && [ "$i" -ge "$FAKE_YTDLP_FAIL_AT_STEP" ]; then
+                [ "$newline" = yes ] || printf '\n'
+                printf 'ERROR: unable to download video data: HTTP Error 403: Forbidden\n' >&2
+                total=$full
+                return 1
+            fi
+            i=$((i + 1))
+        done
+        elapsed=$(awk -v n="$run_steps" -v s="$step_seconds" 'BEGIN { printf "%d", n * s }')
+        [ "$progress" = yes ] && progress_line finished "$total" NA "$speed" "$elapsed"
+        [ "$progress" = yes ] && [ "$newline" = no ] && printf '\n'
     done
+    rm -f "$base.f140.m4a.part"
+    total=$full
+    [ "$quiet" = yes ] || printf '[Merger] Merging formats into "%s"\n' "$file"
     mv "$file.part" "$file"
-    elapsed=$(awk -v n="$steps" -v s="$step_seconds" 'BEGIN { printf "%d", n * s }')
-    [ "$progress" = yes ] && progress_line finished "$total" NA "$speed" "$elapsed"
-    [ "$progress" = yes ] && [ "$newline" = no ] && printf '\n'
     if [ -n "$print_tpl" ]; then
         field=${print_tpl#*:}
         case "$field" in

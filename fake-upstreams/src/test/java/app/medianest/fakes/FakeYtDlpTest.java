@@ -45,10 +45,17 @@ class FakeYtDlpTest {
 
         assertEquals(0, result.exitCode(), result.stderr());
         List<String> progress = result.lines().stream().filter(l -> PROGRESS.matcher(l).find()).toList();
-        assertEquals(5, progress.size(), result.stdout());
-        assertTrue(progress.getLast().startsWith("[download] 100.0% of    5.72MiB at "), progress.getLast());
-        assertTrue(result.lines().contains("[download] 100% of    5.72MiB in 00:00:00 at " + progress.getLast()
+        // Like yt-dlp with a merged format: the video (0 + 4 steps), then the audio (0 + 2 steps), each 0-100 %
+        // and each closed by its summary line; --print makes it quiet, so no Destination lines.
+        assertEquals(8, progress.size(), result.stdout());
+        assertEquals(2, result.lines().stream().filter(l -> l.matches("\\[download] 100% of .* in .*")).count(),
+                result.stdout());
+        assertTrue(progress.get(4).startsWith("[download] 100.0% of    5.72MiB at "), progress.get(4));
+        assertTrue(progress.get(5).startsWith("[download]   0.0% of    1.43MiB at "), progress.get(5));
+        assertTrue(progress.getLast().startsWith("[download] 100.0% of    1.43MiB at "), progress.getLast());
+        assertTrue(result.lines().contains("[download] 100% of    5.72MiB in 00:00:00 at " + progress.get(4)
                 .replaceAll(".* at +(\\S+) ETA.*", "$1")), result.stdout());
+
         Path file = dir.resolve("dl/dQw4w9WgXcQ.mp4");
         assertEquals(file.toString(), result.lines().getLast());
         assertEquals(5_997_568, Files.size(file));

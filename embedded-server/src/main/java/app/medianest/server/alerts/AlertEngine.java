@@ -30,6 +30,8 @@ public final class AlertEngine {
     private final Clock clock;
     private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, RuleState> states = new LinkedHashMap<>();
+    /** Alerts raised by other parts of the server (not by a rule), by key: e.g. {@code credential.plex}. */
+    private final Map<String, AlertView> external = new LinkedHashMap<>();
 
     public AlertEngine(AlertRepository repository, AlertRulesStore store, Clock clock) {
         this.repository = repository;
@@ -138,9 +140,47 @@ public final class AlertEngine {
         }
     }
 
+    /**
+     * Raises an alert that no rule watches (for example an upstream rejecting MediaNest's credential) unless one
+     * with this key is already active; stored, shown and notified like rule alerts. Returns the new alert, or
+     * empty when it was already active.
+     */
+    public Optional<AlertView> raise(String key, app.medianest.model.perf.AlertSeverity severity, String message) {
+        AlertView a;
+        synchronized (this) {
+            if (external.containsKey(key)) {
+                return Optional.empty();
+            }
+            a = new AlertView(UUID.randomUUID(), key, null, severity, 1, 1, message, now(), null, null);
+            repository.insert(a);
+            external.put(key, a);
+        }
+        LOG.log(System.Logger.Level.WARNING, "Alert raised: {0}", message);
+        notify(l -> l.raised(a));
+        return Optional.of(a);
+    }
+
+    /** Resolves the alert {@link #raise}d with {@code key}; empty when none was active. */
+    public Optional<AlertView> resolve(String key) {
+        AlertView done;
+        synchronized (this) {
+            AlertView was = external.remove(key);
+            if (was == null) {
+                return Optional.empty();
+            }
+            Instant now = now();
+            repository.resolve(was.id(), now);
+            done = new AlertView(was.id(), was.ruleId(), null, was.severity(), was.value(), was.threshold(),
+                    was.message(), was.since(), now, was.acknowledgedAt());
+        }
+        LOG.log(System.Logger.Level.INFO, "Alert resolved: {0}", done.message());
+        notify(l -> l.resolved(done));
+        return Optional.of(done);
+    }
+
     /** The alerts active now, newest first. */
     public synchronized List<AlertView> active() {
-        List<AlertView> out = new ArrayList<>();
+        List<AlertView> out = new ArrayList<>(external.values());
         states.values().forEach(s -> {
             if (s.active() != null) {
                 out.add(s.active());
@@ -162,6 +202,7 @@ public final class AlertEngine {
             synchronized (this) {
                 states.values().stream().filter(s -> s.active() != null && s.active().id().equals(id))
                         .forEach(s -> s.active(a));
+                external.replaceAll((k, v) -> v.id().equals(id) ? a : v);
             }
         });
         return stored;

@@ -15,12 +15,12 @@ public final class AlertEvents implements AlertListener {
 
     @Override
     public void raised(AlertView a) {
-        events.publish(new AlertRaised(a.id(), a.ruleId(), a.metric().toString(), a.severity().toString(), a.value(),
+        events.publish(new AlertRaised(a.id(), a.ruleId(), String.valueOf(a.metric()), a.severity().toString(), a.value(),
                 a.threshold(), a.message(), a.since()));
     }
 
     @Override
     public void resolved(AlertView a) {
-        events.publish(new AlertResolved(a.id(), a.ruleId(), a.metric().toString(), a.resolvedAt()));
+        events.publish(new AlertResolved(a.id(), a.ruleId(), String.valueOf(a.metric()), a.resolvedAt()));
     }
 }

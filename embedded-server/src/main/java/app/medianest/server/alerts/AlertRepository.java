@@ -37,7 +37,7 @@ public final class AlertRepository {
 
     public void insert(AlertView a) {
         jdbc.update("INSERT INTO alert_history (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", a.id(),
-                a.ruleId(), a.metric(), a.severity(), a.value(), a.threshold(), a.message(), micros(a.since()), null,
+                a.ruleId(), a.metric() == null ? "upstream_credential" : a.metric(), a.severity(), a.value(), a.threshold(), a.message(), micros(a.since()), null,
                 null);
     }
 

@@ -194,6 +194,23 @@ public final class SettingsCatalog {
     public static final List<Setting> DATA_SAFETY = List.of(DB_COMPACT_INTERVAL, BACKUP_INTERVAL, BACKUP_KEEP,
             BACKUP_DIR);
 
+    public static final Setting NOTIFY_INTERVAL = new Setting("notifications.delivery-interval",
+            "MEDIANEST_NOTIFY_INTERVAL", "2s", "How often queued notifications are sent out (email, webhook, ntfy, "
+            + "Discord)");
+    public static final Setting NOTIFY_RETRY_INITIAL = new Setting("notifications.retry-initial",
+            "MEDIANEST_NOTIFY_RETRY_INITIAL", "10s", "Wait after a channel's first failed attempt; doubles per attempt");
+    public static final Setting NOTIFY_RETRY_MAX = new Setting("notifications.retry-max",
+            "MEDIANEST_NOTIFY_RETRY_MAX", "15m", "Longest wait between two attempts of one notification");
+    public static final Setting NOTIFY_BREAKER_OPEN = new Setting("notifications.breaker-open",
+            "MEDIANEST_NOTIFY_BREAKER_OPEN", "60s", "How long a failing channel's circuit breaker stays open");
+    public static final Setting NOTIFY_TIMEOUT = new Setting("notifications.timeout", "MEDIANEST_NOTIFY_TIMEOUT",
+            "10s", "Connect and answer timeout of one delivery (SMTP, webhook, ntfy, Discord)");
+    public static final Setting CREDENTIAL_CHECK = new Setting("upstream.credential-check-interval",
+            "MEDIANEST_CREDENTIAL_CHECK_INTERVAL", "60s", "How often the Plex token, Overseerr API key and Uptime "
+            + "Kuma metrics key are checked (a rejection raises a critical alert)");
+    public static final List<Setting> NOTIFICATIONS = List.of(NOTIFY_INTERVAL, NOTIFY_RETRY_INITIAL,
+            NOTIFY_RETRY_MAX, NOTIFY_BREAKER_OPEN, NOTIFY_TIMEOUT, CREDENTIAL_CHECK);
+
     public static final List<Setting> INTEGRATIONS = List.of(PLEX_URL, PLEX_TOKEN, OVERSEERR_URL, OVERSEERR_API_KEY,
             OVERSEERR_REQUEST_USER, UPTIME_KUMA_URL, UPTIME_KUMA_SLUG, UPTIME_KUMA_API_KEY, YTDLP_PATH, DOWNLOAD_DIR,
             YOUTUBE_CONCURRENCY, YOUTUBE_HOURLY_LIMIT, UPSTREAM_CONNECT_TIMEOUT, BREAKER_CALL_TIMEOUT,
@@ -208,8 +225,8 @@ public final class SettingsCatalog {
             EVENTS_HEARTBEAT, EVENTS_REPLAY_SIZE, EVENTS_CLIENT_BUFFER, EVENTS_MAX_CLIENTS, CACHE_TTL_HEALTH,
             CACHE_TTL_SERVICE, CACHE_TTL_USER, CACHE_TTL_STATIC, CACHE_MAX_ENTRIES, CACHE_STALE_TTL, METRICS_TOKEN,
             METRICS_PUBLIC, SLOW_QUERY_WARNING, SLOW_QUERY_CRITICAL, PERF_SAMPLE_INTERVAL, ALERTS_INTERVAL,
-            PERF_RETENTION, PERF_REPORT_INTERVAL, PERF_REPORT_KEEP), Stream.of(INTEGRATIONS, SECURITY, DATA_SAFETY)
-            .flatMap(List::stream)).toList();
+            PERF_RETENTION, PERF_REPORT_INTERVAL, PERF_REPORT_KEEP), Stream.of(INTEGRATIONS, SECURITY, DATA_SAFETY,
+            NOTIFICATIONS).flatMap(List::stream)).toList();
 
     private SettingsCatalog() {
     }

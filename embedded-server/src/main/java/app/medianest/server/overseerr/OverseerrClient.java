@@ -47,16 +47,24 @@ public final class OverseerrClient {
     }
 
     /**
-     * {@code GET /movie/{id}} or {@code /tv/{id}}. Overseerr answers an unknown id with 500 "Unable to retrieve";
-     * that becomes a 404 client error here, so it neither counts against the breaker nor reads as an outage.
+     * {@code GET /movie/{id}} or {@code /tv/{id}}. Overseerr answers both an unknown id and a TMDB outage with
+     * the same 500 "Unable to retrieve movie."; a search (also TMDB-backed) tells them apart. When it works, the id
+     * is unknown: a 404 client error, which neither counts against the breaker nor reads as an outage. When it
+     * fails too, TMDB is out: a server error, counted by the breaker and shown to the user as unavailable.
      */
     public JsonNode details(MediaType type, int tmdbId) {
         ServiceConfig c = config();
         return guard.read(() -> {
             UpstreamHttp.Answer a = http.sendRaw(SERVICE, get(c, "/" + type.wire() + "/" + tmdbId));
             if (a.status() == 500 && a.text().contains("Unable to retrieve")) {
-                throw new UpstreamException(SERVICE, UpstreamException.Kind.CLIENT_ERROR, 404,
-                        "Overseerr does not know " + type.wire() + " " + tmdbId, null);
+                UpstreamHttp.Answer probe = http.sendRaw(SERVICE, get(c, "/search?query=" + encode(type.wire() + " "
+                        + tmdbId) + "&page=1"));
+                if (probe.status() >= 200 && probe.status() < 300) {
+                    throw new UpstreamException(SERVICE, UpstreamException.Kind.CLIENT_ERROR, 404,
+                            "Overseerr does not know " + type.wire() + " " + tmdbId, null);
+                }
+                throw new UpstreamException(SERVICE, UpstreamException.Kind.SERVER_ERROR, 500,
+                        "Overseerr cannot reach TMDB (it answered \"Unable to retrieve\")", null);
             }
             return checked(a).json();
         });
@@ -165,8 +173,13 @@ public final class OverseerrClient {
         return a;
     }
 
-    /** Overseerr validates queries strictly: spaces as {@code %20}, as encodeURIComponent writes them. */
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    /**
+     * A query value encoded as Overseerr's own front end does ({@code encodeURIExtraParams} in its
+     * {@code useDiscover} hook): {@code encodeURIComponent}, then {@code ( ) ! *} percent-encoded too. So spaces
+     * are {@code %20}, {@code *} is {@code %2A}, and {@code ~} and {@code '} stay as they are.
+     */
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+                .replace("%7E", "~").replace("%27", "'");
     }
 }

@@ -284,7 +284,7 @@ public final class MediaRequestRepository {
         return seasons.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
     }
 
-    private static List<Integer> parseSeasons(String json) {
+    static List<Integer> parseSeasons(String json) {
         if (json == null || json.length() < 3) {
             return List.of();
         }

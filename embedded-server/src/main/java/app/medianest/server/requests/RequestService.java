@@ -40,9 +40,17 @@ public final class RequestService {
     private final RequestChanges changes;
     private final RequestForwarder forwarder;
     private final Clock clock;
+    private final RequestRulesStore rules;
 
     public RequestService(Jdbc jdbc, MediaRequestRepository repo, NotificationService notifications,
                           EventPublisher events, RequestForwarder forwarder, Clock clock) {
+        this(jdbc, repo, notifications, events, forwarder, clock, null);
+    }
+
+    /** With request rules (quotas and auto-approval); {@code rules} null applies none. */
+    public RequestService(Jdbc jdbc, MediaRequestRepository repo, NotificationService notifications,
+                          EventPublisher events, RequestForwarder forwarder, Clock clock, RequestRulesStore rules) {
+        this.rules = rules;
         this.jdbc = jdbc;
         this.repo = repo;
         this.notifications = notifications;
@@ -55,9 +63,12 @@ public final class RequestService {
     public enum BulkAction { APPROVE, DECLINE }
 
     /**
-     * Creates a pending request owned by the caller.
+     * Creates a request owned by the caller: pending, or approved at once when the caller's rules auto-approve
+     * this media type. The caller's quota is checked in the same transaction (the user's row is locked, so two
+     * concurrent requests cannot both take the last slot); admins are exempt.
      *
-     * @throws ApiException 409 ALREADY_REQUESTED when the media item has an active request (anyone's)
+     * @throws ApiException 409 ALREADY_REQUESTED when the media item has an active request (anyone's);
+     *                      403 QUOTA_EXCEEDED when the request does not fit the caller's quota
      */
     public MediaRequestView create(Principal p, MediaType type, int tmdbId, String title, List<Integer> seasons) {
         UUID owner = requireUser(p);
@@ -65,11 +76,26 @@ public final class RequestService {
         NewMediaRequest row = new NewMediaRequest(UUID.randomUUID(), owner, type, tmdbId, title,
                 RequestStatus.PENDING, seasons, null, now);
         MediaRequestView created;
+        boolean[] autoApproved = {false};
         try {
             created = jdbc.inTransaction(h -> {
+                RequestRules.Effective e = rules == null ? null : effective(h, owner, p.role());
+                if (e != null && !e.exempt()) {
+                    h.queryOne("SELECT id FROM users WHERE id = ? FOR UPDATE", x -> x.uuid("id"), owner);
+                    checkQuota(h, owner, type, seasons, e, now);
+                }
                 MediaRequestView r = repo.insert(h, row);
-                notifications.requestCreated(h, r, now);
                 forwarder.enqueue(h, Action.CREATE, r);
+                if (e != null && e.autoApproves(type)) {
+                    r = repo.transition(h, r.id(), PENDING_ONLY, RequestStatus.APPROVED, null, null, now)
+                            .orElseThrow();
+                    autoApproved[0] = true;
+                    notifications.requestCreated(h, r, now);
+                    notifications.statusChanged(h, r, now);
+                    forwarder.enqueue(h, Action.APPROVE, r);
+                } else {
+                    notifications.requestCreated(h, r, now);
+                }
                 return r;
             });
         } catch (DataAccessException.ConstraintViolation e) {
@@ -80,7 +106,66 @@ public final class RequestService {
             throw e;
         }
         changes.committed(Action.CREATE, List.of(new RequestUpdated(RequestChange.CREATED, created)));
+        if (autoApproved[0]) {
+            changes.committed(Action.APPROVE, List.of(new RequestUpdated(RequestChange.APPROVED, created)));
+        }
         return created;
+    }
+
+    private RequestRules.Effective effective(Handle h, UUID userId, app.medianest.model.Role role) {
+        return rules.defaults().effective(rules.overrides(h, userId), role);
+    }
+
+    private static void checkQuota(Handle h, UUID owner, MediaType type, List<Integer> seasons,
+                                   RequestRules.Effective e, Instant now) {
+        int limit = e.limit(type);
+        if (limit == 0) {
+            return;
+        }
+        int amount = Quotas.amount(type, seasons);
+        Quotas.Usage u = Quotas.usage(h, owner, type, limit, e.days(type), now);
+        if (u.allows(amount)) {
+            return;
+        }
+        Instant frees = u.freesEnoughAt(amount);
+        String unit = type == MediaType.MOVIE ? "movie requests" : "tv seasons";
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("mediaType", type.wire());
+        details.put("limit", limit);
+        details.put("days", e.days(type));
+        details.put("used", u.used());
+        details.put("remaining", u.remaining());
+        details.put("requested", amount);
+        details.put("nextSlotAt", frees == null ? null : frees.toString());
+        throw new ApiException(403, "QUOTA_EXCEEDED", "Quota reached: " + u.used() + " of " + limit + " " + unit
+                + " in " + e.days(type) + " days; " + u.remaining() + " left"
+                + (frees == null ? (amount > limit ? ", and this request alone is over the limit" : "")
+                : "; the next slot frees at " + frees), details, null);
+    }
+
+    /** The caller's quota: per media type the limit, window, use, what is left and when the next slot frees. */
+    public java.util.Map<String, Object> quota(Principal p) {
+        UUID owner = requireUser(p);
+        Instant now = now();
+        return jdbc.withHandle(h -> {
+            RequestRules.Effective e = rules == null ? RequestRules.NONE.effective(RequestRules.UserOverrides.NONE,
+                    p.role()) : effective(h, owner, p.role());
+            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put("exempt", e.exempt());
+            for (MediaType t : MediaType.values()) {
+                Quotas.Usage u = Quotas.usage(h, owner, t, e.limit(t), e.days(t), now);
+                boolean limited = e.limit(t) > 0 && !e.exempt();
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("limit", limited ? e.limit(t) : null);
+                m.put("days", e.days(t));
+                m.put("used", u.used());
+                m.put("remaining", limited ? u.remaining() : null);
+                m.put("nextSlotAt", limited && u.oldestFreesAt() != null ? u.oldestFreesAt().toString() : null);
+                m.put("autoApprove", e.autoApproves(t));
+                out.put(t.wire(), m);
+            }
+            return out;
+        });
     }
 
     /** One page of requests (the caller has applied ownership to {@code filter}). */
@@ -138,7 +223,8 @@ public final class RequestService {
 
     /**
      * Approves or declines each id in its own transaction; one result per id, in order. The events of all
-     * successful changes are published together, as one batch, at the end.
+     * successful changes are published together, as one batch, at the end, and each requester gets one
+     * notification for all of their requests in the batch (not one per request).
      */
     public BulkResult bulk(Principal admin, List<UUID> ids, BulkAction action, String reason) {
         Action forwarded = action == BulkAction.APPROVE ? Action.APPROVE : Action.DECLINE;
@@ -148,8 +234,9 @@ public final class RequestService {
         try {
             for (UUID id : ids) {
                 try {
-                    MediaRequestView r = action == BulkAction.APPROVE ? decide(admin, id, RequestStatus.APPROVED, null)
-                            : decide(admin, id, RequestStatus.DECLINED, reason);
+                    MediaRequestView r = action == BulkAction.APPROVE
+                            ? decide(admin, id, RequestStatus.APPROVED, null, false)
+                            : decide(admin, id, RequestStatus.DECLINED, reason, false);
                     results.add(BulkItemResult.success(id, r.status()));
                     events.add(new RequestUpdated(change, r));
                 } catch (ApiException e) {
@@ -157,17 +244,40 @@ public final class RequestService {
                 }
             }
         } finally {
+            notifyBulk(events);
             changes.committed(forwarded, events);
         }
         return BulkResult.of(results);
     }
 
+    private void notifyBulk(List<RequestUpdated> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Instant now = now();
+        try {
+            jdbc.inTransaction(h -> {
+                notifications.bulkChanged(h, changed.stream().map(RequestUpdated::request).toList(), now);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            System.getLogger(RequestService.class.getName()).log(System.Logger.Level.WARNING,
+                    "Could not store the notifications of a bulk action", e);
+        }
+    }
+
     private MediaRequestView decide(Principal admin, UUID id, RequestStatus to, String reason) {
+        return decide(admin, id, to, reason, true);
+    }
+
+    private MediaRequestView decide(Principal admin, UUID id, RequestStatus to, String reason, boolean notify) {
         Instant now = now();
         return jdbc.inTransaction(h -> {
             MediaRequestView r = repo.transition(h, id, PENDING_ONLY, to, reason, admin.userId(), now)
                     .orElseThrow(() -> whyNot(h, id));
-            notifications.statusChanged(h, r, now);
+            if (notify) {
+                notifications.statusChanged(h, r, now);
+            }
             forwarder.enqueue(h, to == RequestStatus.APPROVED ? Action.APPROVE : Action.DECLINE, r);
             return r;
         });

@@ -27,6 +27,19 @@ public final class UpstreamHttp {
 
     private final LazyHttpClient client;
     private final Duration callTimeout;
+    private volatile AnswerListener answers = AnswerListener.NONE;
+
+    /** Sees every answer's status (for example to notice a rejected credential); must be quick and not throw. */
+    @FunctionalInterface
+    public interface AnswerListener {
+        AnswerListener NONE = a -> { };
+
+        void answered(Answer answer);
+    }
+
+    public void onAnswer(AnswerListener listener) {
+        this.answers = listener;
+    }
 
     public UpstreamHttp(Duration connectTimeout, Duration callTimeout) {
         this.client = new LazyHttpClient(connectTimeout);
@@ -66,7 +79,14 @@ public final class UpstreamHttp {
     public Answer sendRaw(String service, HttpRequest request) {
         try {
             HttpResponse<byte[]> r = client.get().send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(service, r.statusCode(), r.body(), r.headers());
+            Answer answer = new Answer(service, r.statusCode(), r.body(), r.headers());
+            try {
+                answers.answered(answer);
+            } catch (RuntimeException e) {
+                System.getLogger(UpstreamHttp.class.getName()).log(System.Logger.Level.WARNING,
+                        "An answer listener failed", e);
+            }
+            return answer;
         } catch (HttpConnectTimeoutException e) {
             throw new UpstreamException(service, UpstreamException.Kind.UNREACHABLE, 0,
                     service + " did not accept a connection in time", e);

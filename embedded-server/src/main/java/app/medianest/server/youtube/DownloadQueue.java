@@ -130,7 +130,7 @@ public final class DownloadQueue implements AutoCloseable {
             return;
         }
         int items = url.playlist() ? Math.max(1, info.videoIds().size()) : 1;
-        ProgressParser parser = new ProgressParser(items);
+        ProgressParser parser = new ProgressParser(items, ProgressParser.MERGED);
         DownloadNotifier.Progress progress = notifier.progressOf(row);
         ProcessRun run = ProcessRun.start(ytDlp.downloadArgs(c, url, dir, row.quality(), row.format()), line ->
                 parser.line(line).ifPresent(progress::step));

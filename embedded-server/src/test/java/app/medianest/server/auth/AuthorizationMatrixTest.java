@@ -101,7 +101,17 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/media/search", Access.USER),
             Map.entry("GET /api/v1/media/movie/{tmdbId}", Access.USER),
             Map.entry("GET /api/v1/media/tv/{tmdbId}", Access.USER),
-            Map.entry("GET /api/v1/media/{type}/{tmdbId}", Access.USER)));
+            Map.entry("GET /api/v1/media/{type}/{tmdbId}", Access.USER),
+            Map.entry("GET /api/v1/me/quota", Access.USER),
+            Map.entry("GET /api/v1/admin/request-rules", Access.ADMIN),
+            Map.entry("PUT /api/v1/admin/request-rules", Access.ADMIN),
+            Map.entry("GET /api/v1/admin/users/{id}/request-rules", Access.ADMIN),
+            Map.entry("PUT /api/v1/admin/users/{id}/request-rules", Access.ADMIN),
+            Map.entry("GET /api/v1/admin/notification-channels", Access.ADMIN),
+            Map.entry("PUT /api/v1/admin/notification-channels/{name}", Access.ADMIN),
+            Map.entry("POST /api/v1/admin/notification-channels/{name}/test", Access.ADMIN),
+            Map.entry("GET /api/v1/me/notification-settings", Access.USER),
+            Map.entry("PUT /api/v1/me/notification-settings", Access.USER)));
 
     /** Routes that only make sense for a signed-in person: API keys get 403 there. */
     static final java.util.Set<String> SESSION_ONLY = java.util.Set.of("POST /api/v1/auth/password");

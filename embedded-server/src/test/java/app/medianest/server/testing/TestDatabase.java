@@ -95,7 +95,8 @@ public final class TestDatabase implements AutoCloseable {
     /** Removes all rows of all MediaNest tables (between tests), keeping the schema. */
     public void truncateAll() {
         open().jdbc().withHandle(h -> {
-            for (String t : new String[] {"request_outbox", "notifications", "session_tokens", "api_keys",
+            for (String t : new String[] {"notification_outbox", "notification_preferences",
+                "notification_channels", "user_request_rules", "request_outbox", "notifications", "session_tokens", "api_keys",
                 "youtube_downloads", "media_requests", "service_status", "service_config", "alert_history",
                 "app_settings", "users"}) {
                 h.update("DELETE FROM " + t);

@@ -72,6 +72,30 @@ class YoutubeParsingTest {
     }
 
     @Test
+    void videoAndAudioRunsCombineIntoOneRisingFigure() {
+        // yt-dlp with --print is quiet: only the two runs' progress lines and their summary lines show.
+        ProgressParser p = new ProgressParser(1, ProgressParser.MERGED);
+        assertEquals(0, p.line("[download]   0.0% of 10.00MiB at 1.00MiB/s ETA 00:10").orElseThrow().percent());
+        assertEquals(25, p.line("[download]  50.0% of 10.00MiB at 1.00MiB/s ETA 00:05").orElseThrow().percent());
+        assertEquals(50, p.line("[download] 100.0% of 10.00MiB at 1.00MiB/s ETA 00:00").orElseThrow().percent());
+        assertTrue(p.line("[download] 100% of   10.00MiB in 00:00:10 at 1.00MiB/s").isEmpty());
+        assertEquals(50, p.line("[download]   0.0% of 2.50MiB at 1.00MiB/s ETA 00:03").orElseThrow().percent(),
+                "the audio run starts where the video ended, not at 0");
+        assertEquals(75, p.line("[download]  50.0% of 2.50MiB at 1.00MiB/s ETA 00:01").orElseThrow().percent());
+        assertEquals(100, p.line("[download] 100.0% of 2.50MiB at 1.00MiB/s ETA 00:00").orElseThrow().percent());
+        p.line("[download] 100% of    2.50MiB in 00:00:02 at 1.00MiB/s");
+        p.line("/srv/dl/clip [abc].mp4");
+
+        ProgressParser playlist = new ProgressParser(2, ProgressParser.MERGED);
+        assertEquals(25, playlist.line("[download] 100.0% of 1.00MiB at 1.00MiB/s ETA 00:00").orElseThrow().percent());
+        playlist.line("[download] 100% of    1.00MiB in 00:00:01 at 1.00MiB/s");
+        assertEquals(37, playlist.line("[download]  50.0% of 1.00MiB at 1.00MiB/s ETA 00:01").orElseThrow().percent());
+        playlist.line("/srv/dl/one.mp4");
+        assertEquals(50, playlist.line("[download]   0.0% of 1.00MiB at 1.00MiB/s ETA 00:01").orElseThrow().percent(),
+                "the second video's video run starts at its own span");
+    }
+
+    @Test
     void aLongFileListFitsItsColumn() {
         List<String> names = new ArrayList<>(IntStream.range(0, 300)
                 .mapToObj(i -> "A rather long video title number " + i + " [abcdefghijk].mp4").toList());
