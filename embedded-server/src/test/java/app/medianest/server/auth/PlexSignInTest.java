@@ -44,7 +44,9 @@ class PlexSignInTest {
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
         plexTv.close();
     }
 
