@@ -115,7 +115,7 @@ public final class Components implements AutoCloseable {
         String plexClientId = appSettings.getOrCreate(AppSettings.PLEX_CLIENT_ID, () -> UUID.randomUUID().toString());
         // Events and notifications are connected below (IntegrationEvents), once the event bus exists.
         this.integrations = new Integrations(config, clock, jdbc, secretBox, users, serviceStatus, plexClientId,
-                ServiceEvents.NONE, DownloadEvents.NONE);
+                ServiceEvents.NONE, DownloadEvents.NONE, perf.caches(), perf.flags());
         PlexTvClient plexTv = new PlexTvClient(s.required(SettingsCatalog.PLEXTV_URL), plexClientId, version(),
                 Duration.ofSeconds(5), integrations.resilience().guard("plex-tv"));
         this.authHttp = new AuthHttp(accounts, sessions, plexTv, sessionResponses);
@@ -139,10 +139,14 @@ public final class Components implements AutoCloseable {
         integrations.addServiceListener(integrationEvents);
         integrations.addDownloadListener(integrationEvents);
         perf.monitor().breakers(() -> integrations.breakers().breakers().stream()
-                .map(b -> new app.medianest.model.perf.BreakerStats(b.name(), breakerState(b.state()),
-                        b.failureRate() == null || b.failureRate() < 0 ? 0 : b.failureRate(), 0, b.bufferedCalls(),
-                        b.notPermittedCalls()))
+                .map(b -> new app.medianest.model.perf.BreakerStats(b.name(), b.state(),
+                        b.failureRate() == null ? -1 : b.failureRate(), b.failureRate() == null ? -1 : 0,
+                        b.bufferedCalls(), b.notPermittedCalls()))
                 .toList());
+        io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(
+                integrations.resilience().circuitBreakerRegistry()).bindTo(perf.metrics().registry());
+        io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics.ofBulkheadRegistry(
+                integrations.resilience().bulkheadRegistry()).bindTo(perf.metrics().registry());
         RequestForwarder forwarder = new OverseerrRequestForwarder(integrations.forwarder(),
                 integrations.outboxWorker(), forwardNudges);
         this.requestService = new RequestService(jdbc, requests, notifier, publisher, forwarder, clock);
@@ -167,14 +171,6 @@ public final class Components implements AutoCloseable {
         jobs.every("expired-sessions", Duration.ofMinutes(1), Duration.ofHours(1), sessions::deleteExpired);
         perf.startJobs(jobs);
         integrations.startJobs(jobs);
-    }
-
-    private static app.medianest.model.perf.BreakerState breakerState(String state) {
-        try {
-            return app.medianest.model.perf.BreakerState.valueOf(state.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return app.medianest.model.perf.BreakerState.DISABLED;
-        }
     }
 
     static String version() {
