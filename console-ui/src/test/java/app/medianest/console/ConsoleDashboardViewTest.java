@@ -10,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -50,7 +49,7 @@ class ConsoleDashboardViewTest {
 
     @Test
     void chartsReceiveOnePointPerSecondFromTheServer(FxRobot robot) {
-        Assumptions.assumeTrue(fixture.serves("/api/v1/performance/metrics"), "metrics (step 5) not merged yet");
+        assertTrue(fixture.serves("/api/v1/performance/metrics"), "the server serves /api/v1/performance/metrics");
         DashboardViewModel vm = fixture.context().models().dashboard();
         for (int i = 0; i < 3; i++) {
             vm.poll();
@@ -66,7 +65,7 @@ class ConsoleDashboardViewTest {
 
     @Test
     void anAlertAppearsWhenAThresholdIsCrossed(FxRobot robot) {
-        Assumptions.assumeTrue(fixture.serves("/api/v1/admin/alert-rules"), "alert rules (step 5) not merged yet");
+        assertTrue(fixture.serves("/api/v1/admin/alert-rules"), "the server serves /api/v1/admin/alert-rules");
         var memory = app.medianest.console.api.ApiClient.JSON.createObjectNode()
                 .put("id", "memory").put("metric", "memory_mb").put("comparison", "above")
                 .put("warning", 1.0).put("critical", 100_000.0).put("sustainSeconds", 0).put("recoverySeconds", 60)

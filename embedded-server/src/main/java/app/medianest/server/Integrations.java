@@ -53,7 +53,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The integrations' part of the object graph (step 4): breakers, service configuration, Plex, Overseerr with its
+ * The integrations' part of the object graph: breakers, service configuration, Plex, Overseerr with its
  * outbox, Uptime Kuma polling and YouTube downloads. Built by {@link Components}; the seams other parts connect to
  * are {@link #forwarder()}, {@link #plex()} ({@code recentlyAdded}), {@link #breakers()}, and the
  * {@link ServiceEvents} / {@link DownloadEvents} passed in.

@@ -57,6 +57,7 @@ public final class DashboardViewModel {
     private final ObservableList<AlertRow> alertHistoryView = FXCollections.unmodifiableObservableList(alertHistory);
     private final ReadOnlyStringWrapper uptime = new ReadOnlyStringWrapper("-");
     private final ReadOnlyStringWrapper lanUrl = new ReadOnlyStringWrapper("-");
+    private java.util.function.Consumer<String> browser = url -> { };
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final Map<String, SeriesBuffer[]> routeSeries = new java.util.HashMap<>();
     private long ticks;
@@ -199,6 +200,19 @@ public final class DashboardViewModel {
     /** The LAN URL (set by the shell from the server's start event). */
     public void lanUrl(String url) {
         lanUrl.set(url);
+    }
+
+    /** How the console opens a page in the desktop browser (the application's HostServices). */
+    public void browser(java.util.function.Consumer<String> opener) {
+        this.browser = java.util.Objects.requireNonNull(opener);
+    }
+
+    /** Opens the family URL in the desktop browser (nothing while the server has no address yet). */
+    public void openFamilyUrl() {
+        String url = lanUrl.get();
+        if (url != null && url.startsWith("http")) {
+            browser.accept(url);
+        }
     }
 
     private static <T> void replaceIfChanged(ObservableList<T> list, List<T> items) {

@@ -94,7 +94,7 @@ public final class SettingsCatalog {
     public static final Setting EVENTS_MAX_CLIENTS = new Setting("events.max-clients", "MEDIANEST_EVENTS_MAX_CLIENTS",
             "200", "Live-event streams open at once; more get 503");
 
-    // Integrations (step 4): upstream addresses for unattended installs, breakers, polling, downloads.
+    // Integrations: upstream addresses for unattended installs, breakers, polling, downloads.
     public static final Setting PLEX_URL = new Setting("plex.url", "MEDIANEST_PLEX_URL", null,
             "Plex Media Server base URL (overrides the stored service configuration)");
     public static final Setting PLEX_TOKEN = new Setting("plex.token", "MEDIANEST_PLEX_TOKEN", null,

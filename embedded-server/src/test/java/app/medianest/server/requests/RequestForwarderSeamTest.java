@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The {@link RequestForwarder} seam as step 4 will use it: an outbox row written with the change's handle
+ * The {@link RequestForwarder} seam as the Overseerr outbox uses it: an outbox row written with the change's handle
  * commits (or rolls back) with the change; {@code committed} runs after the commit; failures after the commit
  * do not fail the call; changes reported by Overseerr are not forwarded back.
  */
