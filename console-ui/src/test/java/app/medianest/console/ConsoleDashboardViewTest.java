@@ -93,4 +93,46 @@ class ConsoleDashboardViewTest {
             return vm.charts().get(4).severityProperty().get() == Severity.WARNING;
         });
     }
+
+    @Test
+    void theFamilyUrlTileShowsAQrCodeOfTheUrlAndOpensItInTheBrowser(FxRobot robot) throws Exception {
+        Label url = robot.lookup("#lan-url").queryAs(Label.class);
+        ConsoleFixture.await("the family URL", Duration.ofSeconds(10), () -> url.getText().startsWith("http://"));
+        app.medianest.console.controls.QrCode qr = robot.lookup("#family-url-qr")
+                .queryAs(app.medianest.console.controls.QrCode.class);
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> shot =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> shot.set(qr.snapshot(null, null)));
+        assertEquals(url.getText(), decodeQr(shot.get()), "a phone scanning the tile gets the family URL");
+
+        java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fixture.context().models().dashboard().browser(opened::add);
+        robot.clickOn("#open-family-url");
+        ConsoleFixture.await("the browser opened", Duration.ofSeconds(5), () -> !opened.isEmpty());
+        assertEquals(java.util.List.of(url.getText()), opened);
+    }
+
+    @Test
+    void anUpstreamWithoutAnAddressHasANotConfiguredBreakerTile(FxRobot robot) {
+        DashboardViewModel vm = fixture.context().models().dashboard();
+        ConsoleFixture.await("the overseerr breaker tile", Duration.ofSeconds(15), () -> {
+            vm.poll();
+            return robot.lookup(".tile").queryAllAs(app.medianest.console.controls.TileNode.class).stream()
+                    .anyMatch(t -> t.getChildren().get(0) instanceof Label name && name.getText().equals("overseerr")
+                            && t.valueLabel().getText().equals("not configured"));
+        });
+        assertTrue(vm.breakers().stream().noneMatch(t -> t.name().equals("overseerr") && t.value().equals("closed")),
+                "an upstream that is not configured is never shown as closed: " + vm.breakers());
+    }
+
+    /** Reads a QR code off a screenshot the way a phone does (zxing's reader over the pixels). */
+    private static String decodeQr(javafx.scene.image.Image image) throws Exception {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] pixels = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), pixels, 0, w);
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(w, h, pixels)));
+        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+    }
 }
