@@ -281,6 +281,7 @@ public final class Components implements AutoCloseable {
         eventsHttp.routes(routes);
         perf.routes(routes, sessions);
         integrations.routes(routes);
+        new app.medianest.server.openapi.OpenApiHttp(routes, version()).routes(routes);
     }
 
     @Override

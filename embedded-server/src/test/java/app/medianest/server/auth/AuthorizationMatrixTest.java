@@ -100,7 +100,10 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/media/search", Access.USER),
             Map.entry("GET /api/v1/media/movie/{tmdbId}", Access.USER),
             Map.entry("GET /api/v1/media/tv/{tmdbId}", Access.USER),
-            Map.entry("GET /api/v1/media/{type}/{tmdbId}", Access.USER)));
+            Map.entry("GET /api/v1/media/{type}/{tmdbId}", Access.USER),
+            Map.entry("GET /api/v1/openapi.json", Access.PUBLIC),
+            Map.entry("GET /api/v1/docs", Access.PUBLIC),
+            Map.entry("GET /api/v1/docs/{file}", Access.PUBLIC)));
 
     /** Routes that only make sense for a signed-in person: API keys get 403 there. */
     static final java.util.Set<String> SESSION_ONLY = java.util.Set.of("POST /api/v1/auth/password");
