@@ -47,7 +47,7 @@ import app.medianest.model.youtube.DownloadView;
 import app.medianest.model.youtube.VideoMetadata;
 import app.medianest.server.alerts.AlertsHttp;
 import app.medianest.server.cache.CacheHttp;
-import app.medianest.server.users.AdminUsersHttp;
+import app.medianest.server.auth.AdminUsersHttp;
 
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import app.medianest.model.MediaType;
 import app.medianest.model.RequestStatus;
 import app.medianest.model.Role;
 import app.medianest.model.events.ServerEvent;
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 import app.medianest.server.db.Handle;
 import app.medianest.server.db.Jdbc;
 import app.medianest.server.notifications.NotificationRepository;
