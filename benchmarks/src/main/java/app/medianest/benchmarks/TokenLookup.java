@@ -1,7 +1,7 @@
 package app.medianest.benchmarks;
 
 import app.medianest.server.auth.ApiKeyRepository;
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 import app.medianest.server.auth.SessionRepository;
 import app.medianest.server.auth.SessionService;
 import java.time.Clock;

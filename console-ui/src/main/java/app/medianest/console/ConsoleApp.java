@@ -37,6 +37,7 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         context = pending;
+        context.models().dashboard().browser(url -> getHostServices().showDocument(url));
         MainWindow window = buildWindow(context);
         Scene scene = new Scene(window.root(), 1360, 900);
         scene.getStylesheets().add(stylesheet());

@@ -10,6 +10,14 @@ import app.medianest.console.dashboard.DashboardViewModel;
 import app.medianest.console.dashboard.Severity;
 import app.medianest.console.dashboard.Thresholds;
 import app.medianest.console.dashboard.Tile;
+import app.medianest.model.perf.BreakerState;
+import app.medianest.model.perf.BreakerStats;
+import app.medianest.model.perf.CacheSummary;
+import app.medianest.model.perf.DbStats;
+import app.medianest.model.perf.JvmStats;
+import app.medianest.model.perf.OverallStats;
+import app.medianest.model.perf.PerfSnapshot;
+import app.medianest.model.perf.RouteStats;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -90,19 +98,21 @@ class ConsoleDashboardViewModelTest {
     }
 
     @Test
-    void metricsJsonIsReadIntoOneTick() throws Exception {
-        var json = ApiClient.JSON.readTree("""
-                {"success":true,"data":{"at":"2026-01-01T00:00:00Z","uptimeSeconds":12,
-                 "overall":{"requests":5,"windowSeconds":60,"windowRequests":5,"throughput":2.5,"errorRate":0,
-                   "clientErrorRate":0,"p50Ms":1.5,"p95Ms":4.0,"p99Ms":9.0},
-                 "routes":[{"method":"GET","route":"/health","p50Ms":0.2,"p95Ms":0.4,"p99Ms":0.9}],
-                 "jvm":{"heapUsedMb":55,"memoryMb":180},"db":{"usagePercent":5,"pending":0},
-                 "caches":{"hitRate":91.5,"windowLookups":40,"caches":[]},
-                 "breakers":[{"name":"plex","state":"half_open","failureRate":-1}]}}""");
+    void theServersSnapshotIsReadIntoOneTick() throws Exception {
+        PerfSnapshot sent = new PerfSnapshot(Instant.parse("2026-01-01T00:00:00Z"), 12,
+                new OverallStats(5, 60, 5, 2.5, 0, 0, 1.5, 4.0, 9.0),
+                List.of(new RouteStats("GET", "/health", 5, 0, 0, 5, 2.5, 0, 0.2, 0.4, 0.9, 1.2)),
+                new JvmStats(55, 80, 512, 40, 180.0, 180, 1, 2, 2, 30, 5.0),
+                new DbStats(0, 2, 0, 10, 5, 0.1, 0.2, 3, 0.5, 0, 0, List.of(), List.of()),
+                new CacheSummary(91.5, 40, 90, List.of()),
+                List.of(new BreakerStats("plex", BreakerState.HALF_OPEN, -1, -1, 1, 0),
+                        new BreakerStats("overseerr", BreakerState.NOT_CONFIGURED, -1, -1, 0, 0)));
+        // Written by the server's mapper, read by the console's decoder: the snapshot as it travels.
+        var json = ApiClient.JSON.readTree(app.medianest.server.http.Json.write(sent));
         Map<String, Double> m = new HashMap<>();
         Map<String, List<Double>> routes = new java.util.LinkedHashMap<>();
-        var data = json.path("data");
-        DashboardSource.readMetrics(data, m, routes);
+        PerfSnapshot s = ApiClient.convert(json, PerfSnapshot.class);
+        DashboardSource.readMetrics(s, m, routes);
         assertEquals(4.0, m.get("p95"));
         assertEquals(91.5, m.get("cacheHitRate"));
         assertEquals(180.0, m.get("memory"));

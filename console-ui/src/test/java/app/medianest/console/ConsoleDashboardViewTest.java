@@ -10,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -50,7 +49,7 @@ class ConsoleDashboardViewTest {
 
     @Test
     void chartsReceiveOnePointPerSecondFromTheServer(FxRobot robot) {
-        Assumptions.assumeTrue(fixture.serves("/api/v1/performance/metrics"), "metrics (step 5) not merged yet");
+        assertTrue(fixture.serves("/api/v1/performance/metrics"), "the server serves /api/v1/performance/metrics");
         DashboardViewModel vm = fixture.context().models().dashboard();
         for (int i = 0; i < 3; i++) {
             vm.poll();
@@ -66,7 +65,7 @@ class ConsoleDashboardViewTest {
 
     @Test
     void anAlertAppearsWhenAThresholdIsCrossed(FxRobot robot) {
-        Assumptions.assumeTrue(fixture.serves("/api/v1/admin/alert-rules"), "alert rules (step 5) not merged yet");
+        assertTrue(fixture.serves("/api/v1/admin/alert-rules"), "the server serves /api/v1/admin/alert-rules");
         var memory = app.medianest.console.api.ApiClient.JSON.createObjectNode()
                 .put("id", "memory").put("metric", "memory_mb").put("comparison", "above")
                 .put("warning", 1.0).put("critical", 100_000.0).put("sustainSeconds", 0).put("recoverySeconds", 60)
@@ -93,5 +92,47 @@ class ConsoleDashboardViewTest {
             vm.poll();
             return vm.charts().get(4).severityProperty().get() == Severity.WARNING;
         });
+    }
+
+    @Test
+    void theFamilyUrlTileShowsAQrCodeOfTheUrlAndOpensItInTheBrowser(FxRobot robot) throws Exception {
+        Label url = robot.lookup("#lan-url").queryAs(Label.class);
+        ConsoleFixture.await("the family URL", Duration.ofSeconds(10), () -> url.getText().startsWith("http://"));
+        app.medianest.console.controls.QrCode qr = robot.lookup("#family-url-qr")
+                .queryAs(app.medianest.console.controls.QrCode.class);
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> shot =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        robot.interact(() -> shot.set(qr.snapshot(null, null)));
+        assertEquals(url.getText(), decodeQr(shot.get()), "a phone scanning the tile gets the family URL");
+
+        java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fixture.context().models().dashboard().browser(opened::add);
+        robot.clickOn("#open-family-url");
+        ConsoleFixture.await("the browser opened", Duration.ofSeconds(5), () -> !opened.isEmpty());
+        assertEquals(java.util.List.of(url.getText()), opened);
+    }
+
+    @Test
+    void anUpstreamWithoutAnAddressHasANotConfiguredBreakerTile(FxRobot robot) {
+        DashboardViewModel vm = fixture.context().models().dashboard();
+        ConsoleFixture.await("the overseerr breaker tile", Duration.ofSeconds(15), () -> {
+            vm.poll();
+            return robot.lookup(".tile").queryAllAs(app.medianest.console.controls.TileNode.class).stream()
+                    .anyMatch(t -> t.getChildren().get(0) instanceof Label name && name.getText().equals("overseerr")
+                            && t.valueLabel().getText().equals("not configured"));
+        });
+        assertTrue(vm.breakers().stream().noneMatch(t -> t.name().equals("overseerr") && t.value().equals("closed")),
+                "an upstream that is not configured is never shown as closed: " + vm.breakers());
+    }
+
+    /** Reads a QR code off a screenshot the way a phone does (zxing's reader over the pixels). */
+    private static String decodeQr(javafx.scene.image.Image image) throws Exception {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] pixels = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), pixels, 0, w);
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(w, h, pixels)));
+        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
     }
 }

@@ -93,7 +93,7 @@ public final class ConsoleFixture implements AutoCloseable {
         return c;
     }
 
-    /** True when the running server has a route for {@code GET path} (features land step by step). */
+    /** True when the running server has a route for {@code GET path} (tests assert it: a route that disappears fails them). */
     public boolean serves(String path) {
         try {
             adminApi().get(path);

@@ -28,10 +28,10 @@ import app.medianest.server.requests.RequestsHttp;
 import app.medianest.server.requests.UpstreamStatusService;
 import app.medianest.server.flags.FeatureFlags;
 import app.medianest.server.settings.AppSettings;
-import app.medianest.server.upstream.PlexTvClient;
+import app.medianest.server.auth.PlexTvClient;
 import app.medianest.server.upstream.ServiceEvents;
 import app.medianest.server.youtube.DownloadEvents;
-import app.medianest.server.users.AdminUsersHttp;
+import app.medianest.server.auth.AdminUsersHttp;
 import app.medianest.server.db.Database;
 import app.medianest.server.health.HealthService;
 import app.medianest.server.http.Authenticator;
@@ -125,7 +125,7 @@ public final class Components implements AutoCloseable {
         String plexClientId = appSettings.getOrCreate(AppSettings.PLEX_CLIENT_ID, () -> UUID.randomUUID().toString());
         // Events and notifications are connected below (IntegrationEvents), once the event bus exists.
         this.integrations = new Integrations(config, clock, jdbc, secretBox, users, serviceStatus, plexClientId,
-                ServiceEvents.NONE, DownloadEvents.NONE);
+                ServiceEvents.NONE, DownloadEvents.NONE, perf.caches(), perf.flags());
         this.plexTv = new PlexTvClient(s.required(SettingsCatalog.PLEXTV_URL), plexClientId, version(),
                 Duration.ofSeconds(5), integrations.resilience().guard("plex-tv"));
         app.medianest.server.auth.PlexAccess plexAccess = s.bool(SettingsCatalog.PLEX_ALLOW_ANY_ACCOUNT)
@@ -170,10 +170,14 @@ public final class Components implements AutoCloseable {
         this.credentialWatch = new CredentialWatch(perf.alerts());
         integrations.http().onAnswer(credentialWatch);
         perf.monitor().breakers(() -> integrations.breakers().breakers().stream()
-                .map(b -> new app.medianest.model.perf.BreakerStats(b.name(), breakerState(b.state()),
-                        b.failureRate() == null || b.failureRate() < 0 ? 0 : b.failureRate(), 0, b.bufferedCalls(),
-                        b.notPermittedCalls()))
+                .map(b -> new app.medianest.model.perf.BreakerStats(b.name(), b.state(),
+                        b.failureRate() == null ? -1 : b.failureRate(), b.failureRate() == null ? -1 : 0,
+                        b.bufferedCalls(), b.notPermittedCalls()))
                 .toList());
+        io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(
+                integrations.resilience().circuitBreakerRegistry()).bindTo(perf.metrics().registry());
+        io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics.ofBulkheadRegistry(
+                integrations.resilience().bulkheadRegistry()).bindTo(perf.metrics().registry());
         RequestForwarder forwarder = new OverseerrRequestForwarder(integrations.forwarder(),
                 integrations.outboxWorker(), forwardNudges);
         this.requestRules = new app.medianest.server.requests.RequestRulesStore(appSettings, jdbc, clock);
@@ -220,14 +224,6 @@ public final class Components implements AutoCloseable {
                 Duration.ofDays(1));
         jobs.every("credential-check", credentialEvery, credentialEvery,
                 () -> credentialWatch.check(integrations::credentialAccepted));
-    }
-
-    private static app.medianest.model.perf.BreakerState breakerState(String state) {
-        try {
-            return app.medianest.model.perf.BreakerState.valueOf(state.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return app.medianest.model.perf.BreakerState.DISABLED;
-        }
     }
 
     static String version() {
@@ -354,6 +350,7 @@ public final class Components implements AutoCloseable {
         perf.routes(routes, sessions);
         integrations.routes(routes);
         new app.medianest.server.backup.BackupsHttp(backups).routes(routes);
+        new app.medianest.server.openapi.OpenApiHttp(routes, version()).routes(routes);
     }
 
     /** Online backups of the embedded database (scheduled, and on demand from the admin API). */

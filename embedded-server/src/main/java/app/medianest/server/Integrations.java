@@ -18,10 +18,11 @@ import app.medianest.server.plex.PlexClient;
 import app.medianest.server.plex.PlexHttp;
 import app.medianest.server.plex.PlexService;
 import app.medianest.server.resilience.BreakerStatsSource;
+import app.medianest.server.cache.CacheFactory;
+import app.medianest.server.flags.FeatureFlags;
 import app.medianest.server.resilience.Resilience;
 import app.medianest.server.resilience.ResilienceHttp;
 import app.medianest.server.resilience.ResilienceSettings;
-import app.medianest.server.resilience.StaleCache;
 import app.medianest.server.services.AdminServicesHttp;
 import app.medianest.server.services.ServiceConfig;
 import app.medianest.server.services.ServiceConfigRepository;
@@ -52,7 +53,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The integrations' part of the object graph (step 4): breakers, service configuration, Plex, Overseerr with its
+ * The integrations' part of the object graph: breakers, service configuration, Plex, Overseerr with its
  * outbox, Uptime Kuma polling and YouTube downloads. Built by {@link Components}; the seams other parts connect to
  * are {@link #forwarder()}, {@link #plex()} ({@code recentlyAdded}), {@link #breakers()}, and the
  * {@link ServiceEvents} / {@link DownloadEvents} passed in.
@@ -77,23 +78,26 @@ public final class Integrations implements AutoCloseable {
 
     Integrations(ServerConfig config, Clock clock, Jdbc jdbc, SecretBox secretBox, UserRepository users,
                  ServiceStatusRepository statuses, String plexClientId, ServiceEvents serviceEvents,
-                 DownloadEvents downloadEvents) {
+                 DownloadEvents downloadEvents, CacheFactory caches, FeatureFlags flags) {
         this.settings = config.settings();
         serviceListeners.add(serviceEvents);
         downloadListeners.add(downloadEvents);
         ServiceEvents events = ServiceEvents.broadcast(serviceListeners);
         ResilienceSettings rs = ResilienceSettings.from(settings);
-        Duration cacheTtl = settings.duration(SettingsCatalog.PLEX_CACHE_TTL, Duration.ZERO, Duration.ofDays(1));
         this.resilience = new Resilience(rs, clock, events);
         UpstreamHttp http = new UpstreamHttp(rs.connectTimeout(), rs.callTimeout());
         this.http = http;
         this.serviceConfigs = new ServiceConfigs(new ServiceConfigRepository(jdbc), secretBox, settings, clock);
+        resilience.configuredBy(upstream -> ServiceName.of(upstream).map(n -> serviceConfigs.get(n).usable())
+                .orElse(true));
 
         PlexClient plexClient = new PlexClient(serviceConfigs, resilience.guard("plex"), http, plexClientId);
-        this.plex = new PlexService(plexClient, new StaleCache(cacheTtl, 1_000, clock));
+        this.plex = new PlexService(plexClient, caches.upstreamCache("upstream.plex", clock,
+                flags.flag(FeatureFlags.DATA_CACHE), flags.flag(FeatureFlags.STALE_FALLBACK)));
 
         OverseerrClient overseerr = new OverseerrClient(serviceConfigs, resilience.guard("overseerr"), http);
-        this.media = new MediaSearchService(overseerr, new StaleCache(cacheTtl, 1_000, clock), jdbc);
+        this.media = new MediaSearchService(overseerr, caches.upstreamCache("upstream.overseerr", clock,
+                flags.flag(FeatureFlags.DATA_CACHE), flags.flag(FeatureFlags.STALE_FALLBACK)), jdbc);
         this.outbox = new OutboxRepository(jdbc);
         this.forwarder = new OverseerrOutbox(outbox, overseerr::configured, clock);
         this.outboxWorker = new OutboxWorker(outbox, overseerr, new Backoff(Duration.ofSeconds(10),

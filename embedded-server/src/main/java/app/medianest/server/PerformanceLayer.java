@@ -85,7 +85,7 @@ public final class PerformanceLayer implements AutoCloseable {
     private static FeatureFlags defineFlags(FeatureFlags f) {
         f.define(FeatureFlags.RESPONSE_CACHE, "Cache serialized responses of cacheable GET routes (ETag, 304)", true);
         f.define(FeatureFlags.SESSION_CACHE, "Cache validated session tokens and API keys", true);
-        f.define(FeatureFlags.DATA_CACHE, "Read-through caches of dashboard, Plex and service data", true);
+        f.define(FeatureFlags.DATA_CACHE, "Cache Plex and Overseerr answers", true);
         f.define(FeatureFlags.STALE_FALLBACK, "Answer with the last good upstream answer when an upstream fails",
                 true);
         f.define(FeatureFlags.ROUTE_METRICS, "Time every request by route template", true);

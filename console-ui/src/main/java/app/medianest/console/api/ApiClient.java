@@ -1,12 +1,12 @@
 package app.medianest.console.api;
 
+import app.medianest.json.ApiJson;
+import app.medianest.model.ApiError;
+import app.medianest.model.Envelope;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.net.URI;
@@ -29,15 +29,11 @@ import java.util.Objects;
  * both are set here rather than fixed at construction.
  */
 public final class ApiClient {
-    /** Lenient on input (new fields from newer servers are ignored); enums travel as lower-case wire values. */
-    public static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
-            .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .build();
+    /**
+     * The API's own JSON setup ({@link ApiJson}, the server's): every answer is decoded into the shared-model
+     * records with it. Unknown fields (from a newer server) are ignored; enums travel as lower-case wire values.
+     */
+    public static final ObjectMapper JSON = ApiJson.create();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()).build();
@@ -75,7 +71,7 @@ public final class ApiClient {
 
     /** GET; returns {@code data}. */
     public JsonNode get(String path) {
-        return send("GET", path, null).path("data");
+        return data(send("GET", path, null).get("data"));
     }
 
     /** GET; returns the whole envelope (for {@code meta}). */
@@ -88,29 +84,39 @@ public final class ApiClient {
         return convert(get(path), type);
     }
 
+    /** GET of a list mapped onto {@code type}. */
+    public <T> List<T> list(String path, Class<T> type) {
+        return convert(get(path), JSON.getTypeFactory().constructCollectionType(List.class, type));
+    }
+
+    /** POST mapped onto {@code type}. */
+    public <T> T post(String path, Object body, Class<T> type) {
+        return convert(post(path, body), type);
+    }
+
     /** GET of a cursor-paged list. */
     public <T> Page<T> page(String path, Class<T> type) {
-        JsonNode env = send("GET", path, null);
-        List<T> items = new ArrayList<>();
-        env.path("data").forEach(n -> items.add(convert(n, type)));
-        JsonNode next = env.path("meta").path("nextCursor");
-        return new Page<>(items, next.isTextual() ? next.asText() : null);
+        JavaType listType = JSON.getTypeFactory().constructCollectionType(List.class, type);
+        Envelope<List<T>> env = convert(send("GET", path, null),
+                JSON.getTypeFactory().constructParametricType(Envelope.class, listType));
+        Object next = env.meta() == null ? null : env.meta().get("nextCursor");
+        return new Page<>(env.data() == null ? List.of() : env.data(), next instanceof String c ? c : null);
     }
 
     public JsonNode post(String path, Object body) {
-        return send("POST", path, body).path("data");
+        return data(send("POST", path, body).get("data"));
     }
 
     public JsonNode put(String path, Object body) {
-        return send("PUT", path, body).path("data");
+        return data(send("PUT", path, body).get("data"));
     }
 
     public JsonNode patch(String path, Object body) {
-        return send("PATCH", path, body).path("data");
+        return data(send("PATCH", path, body).get("data"));
     }
 
     public JsonNode delete(String path) {
-        return send("DELETE", path, null).path("data");
+        return data(send("DELETE", path, null).get("data"));
     }
 
     /** GET of a plain (non-API) path, for example {@code /health}: the status code only. */
@@ -128,6 +134,11 @@ public final class ApiClient {
 
     /** Maps a JSON node onto a record or class. */
     public static <T> T convert(JsonNode node, Class<T> type) {
+        return convert(node, JSON.getTypeFactory().constructType(type));
+    }
+
+    /** Maps a JSON node onto a generic type (a list of records, an envelope of them). */
+    public static <T> T convert(JsonNode node, JavaType type) {
         try {
             return JSON.treeToValue(node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
@@ -190,18 +201,28 @@ public final class ApiClient {
         } catch (IOException e) {
             throw new ApiException(res.statusCode(), "BAD_RESPONSE", "The server sent something that is not JSON");
         }
-        if (res.statusCode() >= 400 || !root.path("success").asBoolean(res.statusCode() < 300)) {
-            JsonNode err = root.path("error");
-            String message = err.path("message").asText("HTTP " + res.statusCode());
-            JsonNode details = err.path("details");
-            if (details.isObject() && !details.isEmpty()) {
+        JsonNode success = root.get("success");
+        boolean ok = success != null && success.isBoolean() ? success.booleanValue() : res.statusCode() < 300;
+        if (res.statusCode() >= 400 || !ok) {
+            JsonNode errorNode = root.get("error");
+            ApiError err = errorNode == null || !errorNode.isObject() ? null : convert(errorNode, ApiError.class);
+            if (err == null) {
+                throw new ApiException(res.statusCode(), "HTTP_" + res.statusCode(), "HTTP " + res.statusCode());
+            }
+            String message = err.message();
+            if (err.details() != null && !err.details().isEmpty()) {
                 List<String> parts = new ArrayList<>();
-                details.properties().forEach(e -> parts.add(e.getKey() + " " + e.getValue().asText()));
+                err.details().forEach((k, v) -> parts.add(k + " " + v));
                 message = message + ": " + String.join("; ", parts);
             }
-            throw new ApiException(res.statusCode(), err.path("code").asText("HTTP_" + res.statusCode()), message);
+            throw new ApiException(res.statusCode(), err.code(), message);
         }
         return root;
+    }
+
+    /** The envelope's {@code data} (a missing node when there is none). */
+    private static JsonNode data(JsonNode value) {
+        return value == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : value;
     }
 
     private String requireBase() {

@@ -3,7 +3,11 @@ package app.medianest.console.caches;
 import app.medianest.console.api.ApiClient;
 import app.medianest.console.api.ApiException;
 import app.medianest.console.concurrent.Tasks;
-import com.fasterxml.jackson.databind.JsonNode;
+import app.medianest.model.ServiceStatusView;
+import app.medianest.model.perf.CacheStats;
+import app.medianest.model.perf.FeatureFlag;
+import app.medianest.model.perf.PerfSnapshot;
+import app.medianest.model.youtube.DownloadView;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -52,36 +56,33 @@ public final class CachesViewModel {
         List<FlagRow> f = new ArrayList<>();
         List<JobRow> j = new ArrayList<>();
         try {
-            for (JsonNode n : api.get("/api/v1/performance/metrics").path("caches").path("caches")) {
-                c.add(new CacheRow(n.path("name").asText(), n.path("size").asLong(),
-                        String.format(Locale.ROOT, "%.1f %%", n.path("hitRate").asDouble()), n.path("hits").asLong(),
-                        n.path("misses").asLong(), n.path("evictions").asLong(), n.path("ttlSeconds").asLong() + " s",
-                        n.path("enabled").asBoolean(true)));
+            for (CacheStats n : api.get("/api/v1/performance/metrics", PerfSnapshot.class).caches().caches()) {
+                c.add(new CacheRow(n.name(), n.size(), String.format(Locale.ROOT, "%.1f %%", n.hitRate()), n.hits(),
+                        n.misses(), n.evictions(), n.ttlSeconds() + " s", n.enabled()));
             }
         } catch (ApiException e) {
             problems.add("caches: " + e.display());
         }
         try {
-            for (JsonNode n : api.get("/api/v1/admin/feature-flags")) {
-                f.add(new FlagRow(n.path("name").asText(), n.path("enabled").asBoolean(), n.path("description")
-                        .asText("")));
+            for (FeatureFlag n : api.list("/api/v1/admin/feature-flags", FeatureFlag.class)) {
+                f.add(new FlagRow(n.name(), n.enabled(), n.description() == null ? "" : n.description()));
             }
         } catch (ApiException e) {
             problems.add("feature flags: " + e.display());
         }
         try {
-            for (JsonNode n : api.get("/api/v1/dashboard/status")) {
-                j.add(new JobRow("status poller", n.path("displayName").asText(n.path("name").asText()),
-                        n.path("status").asText(), "checked " + when(n.path("lastCheckAt"))
-                        + (n.path("responseTimeMs").isNumber() ? ", " + n.path("responseTimeMs").asLong() + " ms" : "")));
+            for (ServiceStatusView n : api.list("/api/v1/dashboard/status", ServiceStatusView.class)) {
+                j.add(new JobRow("status poller", n.displayName() == null ? n.name() : n.displayName(),
+                        String.valueOf(n.status()), "checked " + when(n.lastCheckAt())
+                        + (n.responseTimeMs() != null ? ", " + n.responseTimeMs() + " ms" : "")));
             }
         } catch (ApiException e) {
             problems.add("status poller: " + e.display());
         }
         try {
-            for (JsonNode n : api.get("/api/v1/youtube/downloads?limit=50")) {
-                j.add(new JobRow("download", n.path("title").asText(n.path("url").asText()), n.path("status").asText(),
-                        n.path("progress").asInt() + " %"));
+            for (DownloadView n : api.list("/api/v1/youtube/downloads?limit=50", DownloadView.class)) {
+                j.add(new JobRow("download", n.title() == null ? n.url() : n.title(), String.valueOf(n.status()),
+                        n.progress() + " %"));
             }
         } catch (ApiException e) {
             problems.add("download queue: " + e.display());
@@ -92,12 +93,8 @@ public final class CachesViewModel {
     private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter
             .ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
 
-    private static String when(JsonNode at) {
-        try {
-            return at.isTextual() ? TIME.format(java.time.Instant.parse(at.asText())) : "never";
-        } catch (java.time.format.DateTimeParseException e) {
-            return at.asText();
-        }
+    private static String when(java.time.Instant at) {
+        return at == null ? "never" : TIME.format(at);
     }
 
     /** Empties one cache, or all of them for null. */

@@ -18,6 +18,10 @@ import java.util.Locale;
  * A small line chart on one {@link Canvas}: the lines of a {@link ChartModel}, its warning and critical
  * threshold lines, and the current value coloured by severity. One canvas per chart and no node per point,
  * so redrawing 900 points a second costs a few hundred microseconds and allocates next to nothing.
+ *
+ * <p>The scale keeps the thresholds readable: when the data rise above {@value #CLIP} times the critical line
+ * (one start-up spike of 3 s against a 500 ms line), the axis stops at {@value #CLIP} times critical, points
+ * above it are drawn on the top edge with a red mark, and the chart says how high the clipped peak went.
  */
 public final class ThresholdChart extends Region {
     private static final Color[] PALETTE = {Color.web("#4e9af1"), Color.web("#b07cf7"), Color.web("#f0a04b"),
@@ -29,7 +33,12 @@ public final class ThresholdChart extends Region {
     private static final Font TITLE = Font.font(null, javafx.scene.text.FontWeight.BOLD, 12);
     private static final Font VALUE = Font.font(null, javafx.scene.text.FontWeight.BOLD, 14);
 
+    /** The axis never goes above this multiple of the critical line (for rules whose bad side is above it). */
+    public static final double CLIP = 2;
+
     private final Canvas canvas = new Canvas();
+    private double scaleMax = 1;
+    private double clippedPeak = Double.NaN;
     private final ChartModel model;
     private final ObservableValue<ChartWindow> window;
     private long draws;
@@ -121,10 +130,13 @@ public final class ThresholdChart extends Region {
             from = Math.max(from, Math.min(earliest(live), to - 10_000));
         }
         Thresholds t = model.thresholds();
-        double max = niceMax(Math.max(dataMax(live, from), Math.max(orZero(t.warning()), orZero(t.critical()))));
+        double peak = dataMax(live, from);
+        double max = scale(peak, t);
         if ("%".equals(model.unit())) {
             max = Math.min(max, 100);
         }
+        scaleMax = max;
+        clippedPeak = peak > max ? peak : Double.NaN;
         g.setStroke(Color.web("#2c323a"));
         g.setLineWidth(1);
         g.setFont(SMALL);
@@ -141,7 +153,53 @@ public final class ThresholdChart extends Region {
             plot(g, live ? line.live() : line.history(), PALETTE[i % PALETTE.length], from, to, max, left, right,
                     top, bottom);
         }
+        if (!Double.isNaN(clippedPeak)) {
+            for (ChartModel.Line line : model.lines()) {
+                markClipped(g, live ? line.live() : line.history(), from, to, max, left, right, top);
+            }
+            g.setFont(SMALL);
+            g.setFill(CRITICAL);
+            g.fillText("peak " + format(clippedPeak) + " " + model.unit() + " (off scale)", left + 4, top + 10);
+        }
         legend(g, w, live);
+    }
+
+    /**
+     * The axis maximum for data peaking at {@code peak}: room for the data and both threshold lines, but never
+     * above {@link #CLIP} times the critical line of an "above" rule, so one spike cannot flatten the thresholds.
+     */
+    static double scale(double peak, Thresholds t) {
+        double lines = Math.max(orZero(t.warning()), orZero(t.critical()));
+        double max = niceMax(Math.max(peak, lines));
+        if (t.critical() != null && t.critical() > 0 && !t.below()) {
+            max = Math.min(max, Math.max(CLIP * t.critical(), niceMax(lines)));
+        }
+        return max;
+    }
+
+    /** The axis maximum of the last drawing. */
+    public double scaleMax() {
+        return scaleMax;
+    }
+
+    /** The highest value of the last drawing when it was above the axis (clipped), else NaN. */
+    public double clippedPeak() {
+        return clippedPeak;
+    }
+
+    /** A red tick on the top edge over every point above the axis. */
+    private static void markClipped(GraphicsContext g, SeriesBuffer s, long from, long to, double max, double left,
+                                    double right, double top) {
+        double span = Math.max(1, to - from);
+        g.setFill(CRITICAL);
+        for (int i = 0; i < s.size(); i++) {
+            long t = s.time(i);
+            double v = s.value(i);
+            if (t >= from && v > max) {
+                double x = left + (right - left) * (t - from) / span;
+                g.fillPolygon(new double[] {x - 4, x + 4, x}, new double[] {top - 6, top - 6, top}, 3);
+            }
+        }
     }
 
     private void legend(GraphicsContext g, double w, boolean live) {

@@ -2,10 +2,17 @@ package app.medianest.console.dashboard;
 
 import app.medianest.console.api.ApiClient;
 import app.medianest.console.api.ApiException;
-import com.fasterxml.jackson.databind.JsonNode;
+import app.medianest.model.ServiceStatusView;
+import app.medianest.model.perf.AlertRule;
+import app.medianest.model.perf.AlertView;
+import app.medianest.model.perf.AlertsView;
+import app.medianest.model.perf.BreakerState;
+import app.medianest.model.perf.BreakerStats;
+import app.medianest.model.perf.Comparison;
+import app.medianest.model.perf.PerfSnapshot;
+import app.medianest.model.perf.RouteStats;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +21,7 @@ import java.util.Map;
 
 /**
  * Fetches one {@link DashboardTick} over HTTP: the metrics snapshot, the alerts, and (less often) the alert
- * rules and the upstream status. Blocking; runs off the FX thread. Parts a server does not serve yet leave
+ * rules and the upstream status, each decoded into its shared-model record. Blocking; runs off the FX thread. Parts a server does not serve yet leave
  * their part of the tick empty and say so in {@code problem}.
  */
 public final class DashboardSource {
@@ -35,26 +42,26 @@ public final class DashboardSource {
         List<Tile> breakers = new ArrayList<>();
         long uptime = -1;
         try {
-            JsonNode s = api.get("/api/v1/performance/metrics");
+            PerfSnapshot s = api.get("/api/v1/performance/metrics", PerfSnapshot.class);
             readMetrics(s, metrics, routes);
-            breakers = readBreakers(s.path("breakers"));
-            uptime = s.path("uptimeSeconds").asLong(-1);
+            breakers = readBreakers(s.breakers());
+            uptime = s.uptimeSeconds();
         } catch (ApiException e) {
             problems.add("metrics: " + e.display());
         }
         List<AlertRow> active = List.of();
         List<AlertRow> history = List.of();
         try {
-            JsonNode a = api.get("/api/v1/performance/alerts");
-            active = alerts(a.path("active"));
-            history = alerts(a.path("history"));
+            AlertsView a = api.get("/api/v1/performance/alerts", AlertsView.class);
+            active = alerts(a.active());
+            history = alerts(a.history());
         } catch (ApiException e) {
             problems.add("alerts: " + e.display());
         }
         Map<String, Thresholds> rules = null;
         if (withRules) {
             try {
-                rules = rules(api.get("/api/v1/admin/alert-rules"));
+                rules = rules(api.list("/api/v1/admin/alert-rules", AlertRule.class));
             } catch (ApiException e) {
                 problems.add("alert rules: " + e.display());
             }
@@ -62,7 +69,7 @@ public final class DashboardSource {
         List<Tile> upstreams = null;
         if (withStatus) {
             try {
-                upstreams = upstreams(api.get("/api/v1/dashboard/status"));
+                upstreams = upstreams(api.list("/api/v1/dashboard/status", ServiceStatusView.class));
             } catch (ApiException e) {
                 problems.add("service status: " + e.display());
             }
@@ -72,49 +79,51 @@ public final class DashboardSource {
     }
 
     /** Reads the chart values and per-route percentiles of a {@code /performance/metrics} snapshot. */
-    public static void readMetrics(JsonNode s, Map<String, Double> m, Map<String, List<Double>> routes) {
-        JsonNode o = s.path("overall");
-        m.put("p50", num(o.path("p50Ms")));
-        m.put("p95", num(o.path("p95Ms")));
-        m.put("p99", num(o.path("p99Ms")));
-        m.put("throughput", num(o.path("throughput")));
-        m.put("errorRate", num(o.path("errorRate")));
-        JsonNode jvm = s.path("jvm");
-        m.put("heap", num(jvm.path("heapUsedMb")));
-        m.put("memory", num(jvm.path("memoryMb")));
-        m.put("cacheHitRate", num(s.path("caches").path("hitRate")));
-        m.put("poolUsage", num(s.path("db").path("usagePercent")));
-        m.put("poolPending", num(s.path("db").path("pending")));
-        for (JsonNode r : s.path("routes")) {
-            routes.put(r.path("method").asText() + " " + r.path("route").asText(),
-                    java.util.Arrays.asList(num(r.path("p50Ms")), num(r.path("p95Ms")), num(r.path("p99Ms"))));
+    public static void readMetrics(PerfSnapshot s, Map<String, Double> m, Map<String, List<Double>> routes) {
+        m.put("p50", s.overall().p50Ms());
+        m.put("p95", s.overall().p95Ms());
+        m.put("p99", s.overall().p99Ms());
+        m.put("throughput", s.overall().throughput());
+        m.put("errorRate", s.overall().errorRate());
+        m.put("heap", s.jvm().heapUsedMb());
+        m.put("memory", s.jvm().memoryMb());
+        m.put("cacheHitRate", s.caches().hitRate());
+        m.put("poolUsage", s.db().usagePercent());
+        m.put("poolPending", (double) s.db().pending());
+        for (RouteStats r : s.routes()) {
+            routes.put(r.method() + " " + r.route(), java.util.Arrays.asList(r.p50Ms(), r.p95Ms(), r.p99Ms()));
         }
     }
 
-    static List<Tile> readBreakers(JsonNode list) {
+    /** One tile per breaker: its state, and its failure rate or why there is none. */
+    static List<Tile> readBreakers(List<BreakerStats> list) {
         List<Tile> out = new ArrayList<>();
-        for (JsonNode b : list) {
-            String state = b.path("state").asText("unknown");
-            double rate = b.path("failureRate").asDouble(-1);
-            out.add(new Tile(b.path("name").asText(), state,
-                    rate < 0 ? "too few calls" : String.format(java.util.Locale.ROOT, "%.0f %% failures", rate),
-                    switch (state) {
-                        case "closed" -> Severity.OK;
-                        case "half_open" -> Severity.WARNING;
-                        case "open", "forced_open" -> Severity.CRITICAL;
-                        default -> Severity.NONE;
-                    }));
+        for (BreakerStats b : list) {
+            BreakerState state = b.state();
+            String detail;
+            if (state == BreakerState.NOT_CONFIGURED) {
+                detail = "no address set";
+            } else if (b.failureRate() < 0) {
+                detail = "too few calls";
+            } else {
+                detail = String.format(java.util.Locale.ROOT, "%.0f %% failures", b.failureRate());
+            }
+            out.add(new Tile(b.name(), DashboardLabels.breaker(state), detail, switch (state) {
+                case CLOSED -> Severity.OK;
+                case HALF_OPEN -> Severity.WARNING;
+                case OPEN, FORCED_OPEN -> Severity.CRITICAL;
+                default -> Severity.NONE;
+            }));
         }
         return out;
     }
 
-    static List<Tile> upstreams(JsonNode list) {
+    static List<Tile> upstreams(List<ServiceStatusView> list) {
         List<Tile> out = new ArrayList<>();
-        for (JsonNode u : list) {
-            String status = u.path("status").asText("unknown");
-            JsonNode ms = u.path("responseTimeMs");
-            out.add(new Tile(u.path("displayName").asText(u.path("name").asText()), status,
-                    ms.isNumber() ? ms.asLong() + " ms" : u.path("message").asText(""),
+        for (ServiceStatusView u : list) {
+            String status = u.status() == null ? "unknown" : u.status().toString();
+            out.add(new Tile(u.displayName() == null ? u.name() : u.displayName(), status,
+                    u.responseTimeMs() != null ? u.responseTimeMs() + " ms" : u.message() == null ? "" : u.message(),
                     switch (status) {
                         case "up" -> Severity.OK;
                         case "degraded" -> Severity.WARNING;
@@ -125,34 +134,25 @@ public final class DashboardSource {
         return out;
     }
 
-    static List<AlertRow> alerts(JsonNode list) {
+    static List<AlertRow> alerts(List<AlertView> list) {
         List<AlertRow> out = new ArrayList<>();
-        for (JsonNode a : list) {
-            out.add(new AlertRow(a.path("id").asText(), a.path("ruleId").asText(), a.path("severity").asText(),
-                    a.path("message").asText(), instant(a.path("since")), instant(a.path("resolvedAt")),
-                    a.hasNonNull("acknowledgedAt")));
+        for (AlertView a : list) {
+            out.add(new AlertRow(String.valueOf(a.id()), a.ruleId(), a.severity().toString(), a.message(), a.since(),
+                    a.resolvedAt(), a.acknowledgedAt() != null));
         }
         return out;
     }
 
     /** Thresholds by metric; when several rules watch one metric the first enabled one is drawn. */
-    static Map<String, Thresholds> rules(JsonNode list) {
+    static Map<String, Thresholds> rules(List<AlertRule> list) {
         Map<String, Thresholds> out = new HashMap<>();
-        for (JsonNode r : list.isArray() ? list : list.path("rules")) {
-            if (!r.path("enabled").asBoolean(true)) {
+        for (AlertRule r : list) {
+            if (!r.enabled()) {
                 continue;
             }
-            out.putIfAbsent(r.path("metric").asText(), new Thresholds(r.path("id").asText(),
-                    "below".equals(r.path("comparison").asText()), num(r.path("warning")), num(r.path("critical"))));
+            out.putIfAbsent(r.metric().wire(), new Thresholds(r.id(), r.comparison() == Comparison.BELOW,
+                    r.warning(), r.critical()));
         }
         return out;
-    }
-
-    private static Double num(JsonNode n) {
-        return n.isNumber() ? n.asDouble() : null;
-    }
-
-    private static Instant instant(JsonNode n) {
-        return n.isTextual() ? Instant.parse(n.asText()) : null;
     }
 }

@@ -1,5 +1,6 @@
 package app.medianest.console.dashboard;
 
+import app.medianest.console.controls.QrCode;
 import app.medianest.console.controls.ThresholdChart;
 import app.medianest.console.controls.TileNode;
 import javafx.geometry.Insets;
@@ -74,6 +75,15 @@ public final class DashboardView {
         lan.valueLabel().textProperty().bind(vm.lanUrl());
         lan.valueLabel().setId("lan-url");
         lan.severity(Severity.OK);
+        QrCode qr = new QrCode(132);
+        qr.setId("family-url-qr");
+        qr.show(vm.lanUrl().get());
+        vm.lanUrl().addListener((o, a, b) -> qr.show(b));
+        Button open = new Button("Open in browser");
+        open.setId("open-family-url");
+        open.disableProperty().bind(vm.lanUrl().isEqualTo("-"));
+        open.setOnAction(e -> vm.openFamilyUrl());
+        lan.getChildren().addAll(qr, open);
         TileNode uptime = new TileNode("Uptime");
         uptime.valueLabel().textProperty().bind(vm.uptime());
         uptime.severity(Severity.NONE);

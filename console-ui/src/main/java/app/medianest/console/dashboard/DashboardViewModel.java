@@ -3,7 +3,8 @@ package app.medianest.console.dashboard;
 import app.medianest.console.api.ApiClient;
 import app.medianest.console.api.ApiException;
 import app.medianest.console.concurrent.Tasks;
-import com.fasterxml.jackson.databind.JsonNode;
+import app.medianest.model.perf.PerfHistory;
+import app.medianest.model.perf.PerfPoint;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -56,6 +57,7 @@ public final class DashboardViewModel {
     private final ObservableList<AlertRow> alertHistoryView = FXCollections.unmodifiableObservableList(alertHistory);
     private final ReadOnlyStringWrapper uptime = new ReadOnlyStringWrapper("-");
     private final ReadOnlyStringWrapper lanUrl = new ReadOnlyStringWrapper("-");
+    private java.util.function.Consumer<String> browser = url -> { };
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
     private final Map<String, SeriesBuffer[]> routeSeries = new java.util.HashMap<>();
     private long ticks;
@@ -169,28 +171,24 @@ public final class DashboardViewModel {
     }
 
     private void loadHistory(ChartWindow w) {
-        tasks.run(() -> api.get("/api/v1/performance/history?window=" + w.wire()), h -> applyHistory(h),
+        tasks.run(() -> api.get("/api/v1/performance/history?window=" + w.wire(), PerfHistory.class),
+                this::applyHistory,
                 e -> problem.set("history: " + (e instanceof ApiException a ? a.display() : e.getMessage())));
     }
 
-    private void applyHistory(JsonNode h) {
-        List<JsonNode> points = new ArrayList<>();
-        h.path("points").forEach(points::add);
-        Function<JsonNode, Long> at = p -> Instant.parse(p.path("at").asText()).toEpochMilli();
-        latency.history(points, at, List.of(f("p50Ms"), f("p95Ms"), f("p99Ms")));
-        routeLatency.history(List.<JsonNode>of(), at, List.of(f("x"), f("x"), f("x")));
-        throughput.history(points, at, List.of(f("throughput")));
-        errorRate.history(points, at, List.of(f("errorRate")));
-        memory.history(points, at, List.of(f("memoryMb"), f("heapUsedMb")));
-        cacheHitRate.history(points, at, List.of(f("cacheHitRate")));
-        dbPool.history(points, at, List.of(f("poolUsagePercent")));
+    private void applyHistory(PerfHistory h) {
+        List<PerfPoint> points = h.points();
+        Function<PerfPoint, Long> at = p -> p.at().toEpochMilli();
+        latency.history(points, at, List.of(PerfPoint::p50Ms, PerfPoint::p95Ms, PerfPoint::p99Ms));
+        routeLatency.history(List.<PerfPoint>of(), at, List.of(p -> null, p -> null, p -> null));
+        throughput.history(points, at, List.of(PerfPoint::throughput));
+        errorRate.history(points, at, List.of(PerfPoint::errorRate));
+        memory.history(points, at, List.of(PerfPoint::memoryMb, PerfPoint::heapUsedMb));
+        cacheHitRate.history(points, at, List.of(PerfPoint::cacheHitRate));
+        dbPool.history(points, at, List.of(PerfPoint::poolUsagePercent));
         for (ChartModel c : charts()) {
             c.changed();
         }
-    }
-
-    private static Function<JsonNode, Double> f(String field) {
-        return p -> p.path(field).isNumber() ? p.path(field).asDouble() : null;
     }
 
     /** Acknowledges an active alert, then refreshes. */
@@ -202,6 +200,19 @@ public final class DashboardViewModel {
     /** The LAN URL (set by the shell from the server's start event). */
     public void lanUrl(String url) {
         lanUrl.set(url);
+    }
+
+    /** How the console opens a page in the desktop browser (the application's HostServices). */
+    public void browser(java.util.function.Consumer<String> opener) {
+        this.browser = java.util.Objects.requireNonNull(opener);
+    }
+
+    /** Opens the family URL in the desktop browser (nothing while the server has no address yet). */
+    public void openFamilyUrl() {
+        String url = lanUrl.get();
+        if (url != null && url.startsWith("http")) {
+            browser.accept(url);
+        }
     }
 
     private static <T> void replaceIfChanged(ObservableList<T> list, List<T> items) {

@@ -31,7 +31,7 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * Runs the load-test engine (step 6) against the embedded server, signed in with the console's session: live
+ * Runs the load-test engine (module load-test) against the embedded server, signed in with the console's session: live
  * throughput and response-time charts from the engine's per-second snapshots (one hop to the UI per second),
  * then the report with its verdict against the performance strategy's targets, also written as HTML to the
  * data directory's {@code reports} folder.

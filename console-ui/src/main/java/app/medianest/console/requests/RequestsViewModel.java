@@ -1,6 +1,7 @@
 package app.medianest.console.requests;
 
 import app.medianest.console.api.ApiClient;
+import app.medianest.model.requests.BulkResult;
 import app.medianest.console.api.PagedTableModel;
 import app.medianest.console.concurrent.Tasks;
 import app.medianest.model.MediaRequestView;
@@ -58,14 +59,10 @@ public final class RequestsViewModel extends PagedTableModel<MediaRequestView> {
         String why = reason.get();
         List<String> ids = selection.stream().map(r -> r.id().toString()).toList();
         tasks.run(() -> api.post("/api/v1/admin/requests/bulk", ApiClient.fields("ids", ids, "action",
-                approve ? "approve" : "decline", "reason", approve || why == null || why.isBlank() ? null : why)),
+                approve ? "approve" : "decline", "reason", approve || why == null || why.isBlank() ? null : why),
+                BulkResult.class),
                 result -> {
-                    long failed = 0;
-                    for (var n : result.isArray() ? result : result.path("results")) {
-                        if (!n.path("ok").asBoolean(n.path("success").asBoolean(true))) {
-                            failed++;
-                        }
-                    }
+                    long failed = result.results().stream().filter(r -> !r.ok()).count();
                     message((approve ? "Approved " : "Declined ") + (ids.size() - failed) + " of " + ids.size()
                             + (failed > 0 ? " (" + failed + " could not change)" : ""));
                     reload();

@@ -3,7 +3,7 @@ package app.medianest.console.server;
 import app.medianest.model.Role;
 import app.medianest.model.UserStatus;
 import app.medianest.server.EmbeddedServer;
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 import app.medianest.server.auth.SessionService;
 import app.medianest.server.users.UserSummary;
 

@@ -2,8 +2,11 @@ package app.medianest.console.services;
 
 import app.medianest.console.api.ApiClient;
 import app.medianest.console.api.ApiException;
+import app.medianest.console.dashboard.DashboardLabels;
+import app.medianest.model.services.CircuitBreakerView;
+import app.medianest.model.services.ServiceConfigView;
+import app.medianest.model.services.ServiceTestResult;
 import app.medianest.console.concurrent.Tasks;
-import com.fasterxml.jackson.databind.JsonNode;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -49,7 +52,7 @@ public final class ServicesViewModel {
 
     /** Reloads the services and the breakers. */
     public void refresh() {
-        tasks.run(() -> new Loaded(rows(api.get("/api/v1/admin/services")), breakerRows()), l -> {
+        tasks.run(() -> new Loaded(rows(api.list("/api/v1/admin/services", ServiceConfigView.class)), breakerRows()), l -> {
             services.setAll(l.services());
             breakers.setAll(l.breakers());
             if (selected.get() == null && !l.services().isEmpty()) {
@@ -66,12 +69,11 @@ public final class ServicesViewModel {
     private List<BreakerRow> breakerRows() {
         try {
             List<BreakerRow> out = new ArrayList<>();
-            for (JsonNode b : api.get("/api/v1/resilience/circuit-breakers")) {
-                JsonNode rate = b.path("failureRate");
-                out.add(new BreakerRow(b.path("name").asText(), b.path("state").asText(),
-                        rate.isNumber() && rate.asDouble() >= 0
-                                ? String.format(Locale.ROOT, "%.0f %%", rate.asDouble()) : "",
-                        b.path("bufferedCalls").asInt(), b.path("notPermittedCalls").asLong()));
+            for (CircuitBreakerView b : api.list("/api/v1/resilience/circuit-breakers", CircuitBreakerView.class)) {
+                Float rate = b.failureRate();
+                out.add(new BreakerRow(b.name(), DashboardLabels.breaker(b.state()),
+                        rate != null && rate >= 0 ? String.format(Locale.ROOT, "%.0f %%", rate) : "",
+                        b.bufferedCalls(), b.notPermittedCalls()));
             }
             return out;
         } catch (ApiException e) {
@@ -79,16 +81,12 @@ public final class ServicesViewModel {
         }
     }
 
-    static List<ServiceRow> rows(JsonNode list) {
+    static List<ServiceRow> rows(List<ServiceConfigView> list) {
         List<ServiceRow> out = new ArrayList<>();
-        for (JsonNode s : list) {
-            Map<String, String> settings = new LinkedHashMap<>();
-            s.path("settings").properties().forEach(e -> settings.put(e.getKey(), e.getValue().asText()));
-            List<String> over = new ArrayList<>();
-            s.path("overriddenBy").forEach(n -> over.add(n.asText()));
-            out.add(new ServiceRow(s.path("name").asText(), s.path("displayName").asText(s.path("name").asText()),
-                    s.path("url").asText(""), s.path("enabled").asBoolean(), s.path("hasApiKey").asBoolean(),
-                    settings, over));
+        for (ServiceConfigView s : list) {
+            out.add(new ServiceRow(s.name(), s.displayName() == null ? s.name() : s.displayName(),
+                    s.url() == null ? "" : s.url(), s.enabled(), s.hasApiKey(), new LinkedHashMap<>(s.settings()),
+                    new ArrayList<>(s.overriddenBy())));
         }
         return out;
     }
@@ -132,9 +130,8 @@ public final class ServicesViewModel {
             return;
         }
         testResult.set("Testing...");
-        tasks.run(() -> api.post("/api/v1/admin/services/" + name + "/test", null), r -> {
-            testResult.set((r.path("ok").asBoolean() ? "OK" : "FAILED") + " in " + r.path("responseTimeMs").asLong()
-                    + " ms: " + r.path("message").asText());
+        tasks.run(() -> api.post("/api/v1/admin/services/" + name + "/test", null, ServiceTestResult.class), r -> {
+            testResult.set((r.ok() ? "OK" : "FAILED") + " in " + r.responseTimeMs() + " ms: " + r.message());
             refresh();
         }, e -> testResult.set("FAILED: " + (e instanceof ApiException a ? a.display() : e.getMessage())));
     }

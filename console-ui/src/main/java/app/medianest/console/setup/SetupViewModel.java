@@ -1,6 +1,7 @@
 package app.medianest.console.setup;
 
 import app.medianest.console.api.ApiClient;
+import app.medianest.model.auth.SessionResponse;
 import app.medianest.console.api.ApiException;
 import app.medianest.console.concurrent.Tasks;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -64,7 +65,7 @@ public final class SetupViewModel {
         String user = username.get();
         String tok = token.get();
         tasks.run(() -> api.post("/api/v1/auth/setup", ApiClient.fields("username", user, "password", pw,
-                "setupToken", tok)).path("token").asText(), session -> {
+                "setupToken", tok), SessionResponse.class).token(), session -> {
                     busy.set(false);
                     password.set("");
                     repeat.set("");

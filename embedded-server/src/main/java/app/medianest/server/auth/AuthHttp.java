@@ -1,5 +1,6 @@
 package app.medianest.server.auth;
 
+import app.medianest.server.http.Principal;
 import app.medianest.model.auth.LoginRequest;
 import app.medianest.model.auth.PasswordChange;
 import app.medianest.model.auth.PlexPin;
@@ -14,7 +15,6 @@ import app.medianest.server.http.ApiException;
 import app.medianest.server.http.Exchange;
 import app.medianest.server.http.RouteTable;
 import app.medianest.server.http.Validator;
-import app.medianest.server.upstream.PlexTvClient;
 import app.medianest.server.upstream.UpstreamException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

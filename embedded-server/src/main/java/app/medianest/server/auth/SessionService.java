@@ -1,5 +1,6 @@
 package app.medianest.server.auth;
 
+import app.medianest.server.http.Principal;
 import app.medianest.model.Role;
 import app.medianest.model.UserStatus;
 import app.medianest.server.cache.CacheFactory;

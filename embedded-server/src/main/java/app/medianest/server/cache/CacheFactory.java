@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
 import com.github.benmanes.caffeine.cache.stats.StatsCounter;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
@@ -82,12 +83,30 @@ public final class CacheFactory {
         return new ResponseCache(dataCache(name, cls, flag));
     }
 
-    /** A last-good-answer store (kept for the configured stale TTL), switched by {@code flag}. */
-    public <V> StaleStore<V> staleStore(String name, FeatureFlags.Flag flag, java.time.Clock clock) {
-        Duration ttl = config.staleTtl();
-        Cache<String, StaleStore.Stale<V>> cache = build(ttl, config.maxEntries(), null);
-        registry.register(name, cache, ttl, config.maxEntries(), flag::on, cache::invalidateAll);
-        return new StaleStore<>(cache, flag::on, clock);
+    /**
+     * The answer cache of one upstream, {@code name}: fresh answers for the {@link CacheClass#SERVICE_DATA} TTL
+     * (switched by {@code caching}), last good answers for the stale TTL (used while {@code fallback} is on),
+     * both registered ({@code name} and {@code name.last-good}), on a ticker that follows {@code clock}.
+     */
+    public UpstreamCache upstreamCache(String name, Clock clock, FeatureFlags.Flag caching,
+                                       FeatureFlags.Flag fallback) {
+        Ticker clockTicker = () -> clock.millis() * 1_000_000L;
+        Duration ttl = config.ttl(CacheClass.SERVICE_DATA);
+        Cache<String, RefreshAhead.Stamped<Object>> fresh = Caffeine.newBuilder().expireAfterWrite(ttl)
+                .maximumSize(config.maxEntries()).ticker(clockTicker).recordStats().build();
+        Cache<String, Object> lastGood = Caffeine.newBuilder().expireAfterWrite(config.staleTtl())
+                .maximumSize(config.maxEntries()).ticker(clockTicker).recordStats().build();
+        UpstreamCache cache = new UpstreamCache(fresh, lastGood, RefreshAhead.of(ttl, clockTicker, refresher),
+                caching::on, fallback::on);
+        caching.onChange(on -> {
+            if (!on) {
+                cache.invalidateFresh();
+            }
+        });
+        registry.register(name, fresh, ttl, config.maxEntries(), caching::on, cache::invalidateFresh);
+        registry.register(name + ".last-good", lastGood, config.staleTtl(), config.maxEntries(), fallback::on,
+                cache::invalidateAll);
+        return cache;
     }
 
     private <K, V> Cache<K, V> build(Duration ttl, long maxSize, StatsCounter counter) {

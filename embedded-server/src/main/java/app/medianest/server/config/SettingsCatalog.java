@@ -46,14 +46,10 @@ public final class SettingsCatalog {
             "Window in which failed sign-ins are counted");
     public static final Setting SESSION_CACHE_TTL = new Setting("cache.session-ttl", "MEDIANEST_SESSION_CACHE_TTL",
             "300s", "How long a validated token stays cached (revocation invalidates at once)");
-    public static final Setting CACHE_TTL_HEALTH = new Setting("cache.ttl.health", "MEDIANEST_CACHE_TTL_HEALTH", "30s",
-            "TTL of health and service-status caches");
     public static final Setting CACHE_TTL_SERVICE = new Setting("cache.ttl.service", "MEDIANEST_CACHE_TTL_SERVICE",
-            "120s", "TTL of data cached from upstream services (Plex, Overseerr)");
+            "120s", "TTL of answers cached from Plex and Overseerr, and of the dashboard statistics (0s: none)");
     public static final Setting CACHE_TTL_USER = new Setting("cache.ttl.user", "MEDIANEST_CACHE_TTL_USER", "300s",
             "TTL of per-user cached data and responses (dashboard stats)");
-    public static final Setting CACHE_TTL_STATIC = new Setting("cache.ttl.static", "MEDIANEST_CACHE_TTL_STATIC",
-            "3600s", "TTL of rarely changing cached data");
     public static final Setting CACHE_MAX_ENTRIES = new Setting("cache.max-entries", "MEDIANEST_CACHE_MAX_ENTRIES",
             "10000", "Size bound of each cache (entries)");
     public static final Setting CACHE_STALE_TTL = new Setting("cache.stale-ttl", "MEDIANEST_CACHE_STALE_TTL", "24h",
@@ -98,7 +94,7 @@ public final class SettingsCatalog {
     public static final Setting EVENTS_MAX_CLIENTS = new Setting("events.max-clients", "MEDIANEST_EVENTS_MAX_CLIENTS",
             "200", "Live-event streams open at once; more get 503");
 
-    // Integrations (step 4): upstream addresses for unattended installs, breakers, polling, downloads.
+    // Integrations: upstream addresses for unattended installs, breakers, polling, downloads.
     public static final Setting PLEX_URL = new Setting("plex.url", "MEDIANEST_PLEX_URL", null,
             "Plex Media Server base URL (overrides the stored service configuration)");
     public static final Setting PLEX_TOKEN = new Setting("plex.token", "MEDIANEST_PLEX_TOKEN", null,
@@ -143,8 +139,6 @@ public final class SettingsCatalog {
             "MEDIANEST_RETRY_ATTEMPTS", "3", "Attempts of an idempotent read (1 = no retry)");
     public static final Setting RETRY_BACKOFF = new Setting("resilience.retry-backoff", "MEDIANEST_RETRY_BACKOFF",
             "200ms", "First retry delay; doubles per attempt, with random jitter");
-    public static final Setting PLEX_CACHE_TTL = new Setting("plex.cache-ttl", "MEDIANEST_PLEX_CACHE_TTL", "120s",
-            "How long Plex and Overseerr answers are served from cache");
     public static final Setting UPTIME_KUMA_POLL = new Setting("uptime-kuma.poll-interval",
             "MEDIANEST_UPTIME_KUMA_POLL_INTERVAL", "60s", "How often service statuses are read from Uptime Kuma");
     public static final Setting OUTBOX_POLL = new Setting("overseerr.outbox-interval",
@@ -215,15 +209,15 @@ public final class SettingsCatalog {
             OVERSEERR_REQUEST_USER, UPTIME_KUMA_URL, UPTIME_KUMA_SLUG, UPTIME_KUMA_API_KEY, YTDLP_PATH, DOWNLOAD_DIR,
             YOUTUBE_CONCURRENCY, YOUTUBE_HOURLY_LIMIT, UPSTREAM_CONNECT_TIMEOUT, BREAKER_CALL_TIMEOUT,
             BREAKER_FAILURE_RATE, BREAKER_MINIMUM_CALLS, BREAKER_OPEN_DURATION, BREAKER_HALF_OPEN_CALLS,
-            UPSTREAM_MAX_CONCURRENT, RETRY_ATTEMPTS, RETRY_BACKOFF, PLEX_CACHE_TTL, UPTIME_KUMA_POLL, OUTBOX_POLL,
+            UPSTREAM_MAX_CONCURRENT, RETRY_ATTEMPTS, RETRY_BACKOFF, UPTIME_KUMA_POLL, OUTBOX_POLL,
             OUTBOX_MAX_BACKOFF);
 
     public static final List<Setting> ALL = Stream.concat(Stream.of(HOST, PORT, SHUTDOWN_GRACE, DATA_DIR, DB_URL, DB_USER,
             DB_PASSWORD, DB_POOL_MAX, DB_POOL_MIN_IDLE, DB_ACQUIRE_TIMEOUT, DB_STATEMENT_TIMEOUT, DB_QUERY_TIMEOUT,
             LOG_LEVEL, ADMIN_USERNAME, ADMIN_PASSWORD, ENCRYPTION_KEY, PLEXTV_URL, LOGIN_MAX_FAILURES, LOGIN_WINDOW,
             SESSION_CACHE_TTL, CORS_ORIGINS, TLS, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, OVERSEERR_WEBHOOK_SECRET,
-            EVENTS_HEARTBEAT, EVENTS_REPLAY_SIZE, EVENTS_CLIENT_BUFFER, EVENTS_MAX_CLIENTS, CACHE_TTL_HEALTH,
-            CACHE_TTL_SERVICE, CACHE_TTL_USER, CACHE_TTL_STATIC, CACHE_MAX_ENTRIES, CACHE_STALE_TTL, METRICS_TOKEN,
+            EVENTS_HEARTBEAT, EVENTS_REPLAY_SIZE, EVENTS_CLIENT_BUFFER, EVENTS_MAX_CLIENTS,
+            CACHE_TTL_SERVICE, CACHE_TTL_USER, CACHE_MAX_ENTRIES, CACHE_STALE_TTL, METRICS_TOKEN,
             METRICS_PUBLIC, SLOW_QUERY_WARNING, SLOW_QUERY_CRITICAL, PERF_SAMPLE_INTERVAL, ALERTS_INTERVAL,
             PERF_RETENTION, PERF_REPORT_INTERVAL, PERF_REPORT_KEEP), Stream.of(INTEGRATIONS, SECURITY, DATA_SAFETY,
             NOTIFICATIONS).flatMap(List::stream)).toList();

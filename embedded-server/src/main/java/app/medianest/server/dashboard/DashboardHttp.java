@@ -7,7 +7,7 @@ import app.medianest.model.ServiceStatusView;
 import app.medianest.model.UserView;
 import app.medianest.model.dashboard.DashboardStats;
 import app.medianest.model.dashboard.ServiceSummary;
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 import app.medianest.server.http.Access;
 import app.medianest.server.http.ApiException;
 import app.medianest.server.http.Exchange;

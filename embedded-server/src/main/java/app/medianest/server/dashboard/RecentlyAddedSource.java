@@ -3,8 +3,8 @@ package app.medianest.server.dashboard;
 import java.util.List;
 
 /**
- * The dashboard's "recently added" items. The Plex integration implements it (step 4); until then, and whenever
- * Plex is not configured, the list is empty. An implementation answers from its cache without waiting on Plex,
+ * The dashboard's "recently added" items. The Plex integration implements it; without it, and whenever Plex is
+ * not configured, the list is empty. An implementation answers from its cache without waiting on Plex,
  * and returns an empty list rather than throwing when Plex is down (a throw is logged and treated as empty).
  */
 @FunctionalInterface

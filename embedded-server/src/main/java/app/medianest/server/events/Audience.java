@@ -6,7 +6,7 @@ import app.medianest.model.events.DownloadProgress;
 import app.medianest.model.events.RequestUpdated;
 import app.medianest.model.events.ServerEvent;
 import app.medianest.model.events.ServiceStatusChanged;
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 
 import java.util.UUID;
 

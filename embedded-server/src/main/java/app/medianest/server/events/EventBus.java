@@ -1,7 +1,7 @@
 package app.medianest.server.events;
 
 import app.medianest.model.events.ServerEvent;
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 import app.medianest.server.http.Json;
 
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package app.medianest.server.events;
 
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 import app.medianest.server.http.Access;
 import app.medianest.server.http.ApiException;
 import app.medianest.server.http.Authenticator;

@@ -1,6 +1,6 @@
 package app.medianest.server.events;
 
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 
 import java.time.Duration;
 import java.util.List;

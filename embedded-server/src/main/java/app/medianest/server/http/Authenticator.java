@@ -1,6 +1,5 @@
 package app.medianest.server.http;
 
-import app.medianest.server.auth.Principal;
 import io.helidon.webserver.http.ServerRequest;
 
 import java.util.Optional;

@@ -1,7 +1,6 @@
 package app.medianest.server.http;
 
 import app.medianest.model.Envelope;
-import app.medianest.server.auth.Principal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.helidon.http.HeaderNames;

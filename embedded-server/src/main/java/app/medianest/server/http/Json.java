@@ -1,66 +1,18 @@
 package app.medianest.server.http;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import app.medianest.json.ApiJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The one JSON mapper of the server. Strict on input (no coercion of strings to numbers or numbers to
- * strings, no trailing tokens, bounded nesting and number length) so a wrong type is a validation error,
- * not a silently changed value. Enums travel as their lower-case wire values; instants as ISO-8601 UTC.
+ * The one JSON mapper of the server, with the API's settings from {@link ApiJson} (the console decodes with the
+ * same): strict on input, so a wrong type is a validation error, not a silently changed value; enums as their
+ * lower-case wire values; instants as ISO-8601 UTC.
  */
 public final class Json {
-    public static final ObjectMapper MAPPER = create();
+    public static final ObjectMapper MAPPER = ApiJson.create();
 
     private Json() {
-    }
-
-    private static ObjectMapper create() {
-        JsonMapper mapper = JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
-                .enable(DeserializationFeature.READ_ENUMS_USING_TO_STRING)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .serializationInclusion(JsonInclude.Include.ALWAYS)
-                .build();
-        // The envelope's optional parts are left out rather than sent as null; every other null is sent.
-        mapper.addMixIn(app.medianest.model.Envelope.class, OmitNullMeta.class);
-        mapper.addMixIn(app.medianest.model.ApiError.class, OmitNullDetails.class);
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64).maxNumberLength(40).maxStringLength(1_048_576).build());
-        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-        return mapper;
-    }
-
-    private abstract static class OmitNullMeta {
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        abstract java.util.Map<String, Object> meta();
-    }
-
-    private abstract static class OmitNullDetails {
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        abstract java.util.Map<String, Object> details();
     }
 
     /** Serialises {@code value} to UTF-8 bytes. */

@@ -1,6 +1,5 @@
 package app.medianest.server.http;
 
-import app.medianest.server.auth.Principal;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;

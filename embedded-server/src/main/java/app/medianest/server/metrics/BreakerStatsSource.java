@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Where the performance snapshot reads circuit-breaker state from. The integrations implement it over their
  * resilience4j {@code CircuitBreakerRegistry} and hand it to {@code PerformanceMonitor.breakers(...)} in
- * {@code Components}; until then it is {@link #NONE} and the snapshot's breaker list is empty.
+ * {@code Components}; {@link #NONE} (no breakers) leaves the snapshot's breaker list empty.
  *
  * <pre>{@code
  * BreakerStatsSource source = () -> registry.getAllCircuitBreakers().stream().map(cb -> new BreakerStats(

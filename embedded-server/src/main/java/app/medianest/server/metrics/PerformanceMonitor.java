@@ -45,7 +45,6 @@ public final class PerformanceMonitor {
     private volatile BreakerStatsSource breakers = BreakerStatsSource.NONE;
     private final Deque<Sample> window = new ArrayDeque<>();
     private final MinuteAccumulator minute;
-    private final BreakerMeters breakerMeters;
 
     public PerformanceMonitor(Clock clock, Metrics metrics, com.zaxxer.hikari.HikariDataSource pool,
                               QueryMetrics queries, CacheRegistry caches, RollupStore rollups) {
@@ -59,7 +58,7 @@ public final class PerformanceMonitor {
         Sample zero = new Sample(startedAt, RequestTotals.EMPTY, List.of(), null, null, List.of());
         window.add(zero);
         this.minute = new MinuteAccumulator(zero);
-        this.breakerMeters = new BreakerMeters(registry, () -> breakers.breakers());
+        new BreakerMeters(registry, () -> breakers.breakers());
     }
 
     /** Sets where breaker statistics come from (the integrations' breaker registry). */
@@ -84,7 +83,6 @@ public final class PerformanceMonitor {
     public void sample() {
         Instant now = clock.instant();
         Sample s = take(now);
-        breakerMeters.refresh(s.breakers());
         MinuteRollup done;
         synchronized (this) {
             window.addLast(s);

@@ -1,7 +1,7 @@
 package app.medianest.server.notifications;
 
 import app.medianest.model.dashboard.NotificationView;
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 import app.medianest.server.db.Page;
 import app.medianest.server.http.Access;
 import app.medianest.server.http.ApiException;

@@ -5,7 +5,7 @@ import app.medianest.model.media.MediaDetails;
 import app.medianest.model.media.MediaSearchResult;
 import app.medianest.server.db.Jdbc;
 import app.medianest.server.resilience.Cached;
-import app.medianest.server.resilience.StaleCache;
+import app.medianest.server.cache.UpstreamCache;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.List;
@@ -18,10 +18,10 @@ import java.util.Set;
  */
 public final class MediaSearchService {
     private final OverseerrClient client;
-    private final StaleCache cache;
+    private final UpstreamCache cache;
     private final LocalRequests local;
 
-    public MediaSearchService(OverseerrClient client, StaleCache cache, Jdbc jdbc) {
+    public MediaSearchService(OverseerrClient client, UpstreamCache cache, Jdbc jdbc) {
         this.client = client;
         this.cache = cache;
         this.local = new LocalRequests(jdbc);

@@ -7,7 +7,7 @@ import app.medianest.model.plex.PlexLibraryView;
 import app.medianest.model.plex.PlexServerInfo;
 import app.medianest.server.resilience.CacheState;
 import app.medianest.server.resilience.Cached;
-import app.medianest.server.resilience.StaleCache;
+import app.medianest.server.cache.UpstreamCache;
 import app.medianest.server.upstream.UpstreamException;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,10 +35,10 @@ public final class PlexService {
     private static final long DASHBOARD_WAIT_MS = 250;
 
     private final PlexClient client;
-    private final StaleCache cache;
+    private final UpstreamCache cache;
     private final AtomicReference<CompletableFuture<List<PlexItemView>>> recentRefresh = new AtomicReference<>();
 
-    public PlexService(PlexClient client, StaleCache cache) {
+    public PlexService(PlexClient client, UpstreamCache cache) {
         this.client = client;
         this.cache = cache;
     }

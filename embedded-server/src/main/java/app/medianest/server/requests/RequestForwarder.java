@@ -5,8 +5,7 @@ import app.medianest.server.db.Handle;
 
 /**
  * The seam through which {@link RequestService} hands request changes made in MediaNest to Overseerr
- * (step 4 plugs an outbox-backed implementation in here; the default does nothing, so requests are simply
- * kept locally). It is called for changes people make through the API; status changes that come <em>from</em>
+ * (the Overseerr outbox implements it; the default does nothing, so requests are simply kept locally). It is called for changes people make through the API; status changes that come <em>from</em>
  * Overseerr (its webhook) are not forwarded back.
  *
  * <p>Two calls per change:

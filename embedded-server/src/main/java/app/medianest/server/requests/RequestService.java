@@ -8,7 +8,7 @@ import app.medianest.model.events.RequestChange;
 import app.medianest.model.events.RequestUpdated;
 import app.medianest.model.requests.BulkItemResult;
 import app.medianest.model.requests.BulkResult;
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 import app.medianest.server.db.DataAccessException;
 import app.medianest.server.db.Handle;
 import app.medianest.server.db.Jdbc;

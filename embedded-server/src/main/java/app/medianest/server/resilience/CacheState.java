@@ -6,6 +6,8 @@ public enum CacheState {
     HIT,
     /** Fetched from the upstream just now. */
     MISS,
+    /** Caching is switched off (feature flag {@code data-cache}): fetched from the upstream just now. */
+    BYPASS,
     /** The upstream failed (or its breaker is open): the last good answer, possibly old. */
     STALE
 }

@@ -1,5 +1,6 @@
 package app.medianest.server.resilience;
 
+import app.medianest.model.perf.BreakerState;
 import app.medianest.model.services.CircuitBreakerView;
 import app.medianest.server.upstream.BreakerTransition;
 import app.medianest.server.upstream.ServiceEvents;
@@ -19,10 +20,10 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * One circuit breaker, bulkhead and retry policy per upstream, built from {@link ResilienceSettings}. Breakers
@@ -40,6 +41,7 @@ public final class Resilience implements BreakerStatsSource {
     private final Clock clock;
     private final ServiceEvents events;
     private final Map<String, UpstreamGuard> guards = new ConcurrentHashMap<>();
+    private volatile Predicate<String> configured = name -> true;
 
     public Resilience(ResilienceSettings s, Clock clock, ServiceEvents events) {
         this.clock = clock;
@@ -73,6 +75,11 @@ public final class Resilience implements BreakerStatsSource {
         return guards.computeIfAbsent(upstream, this::create);
     }
 
+    /** Which upstreams have an address: the others' breakers are reported {@link BreakerState#NOT_CONFIGURED}. */
+    public void configuredBy(Predicate<String> configured) {
+        this.configured = configured;
+    }
+
     /** The underlying registries, for the metrics binders. */
     public CircuitBreakerRegistry circuitBreakerRegistry() {
         return breakers;
@@ -84,7 +91,7 @@ public final class Resilience implements BreakerStatsSource {
 
     @Override
     public List<CircuitBreakerView> breakers() {
-        return guards.values().stream().sorted(Comparator.comparing(UpstreamGuard::name)).map(Resilience::view)
+        return guards.values().stream().sorted(Comparator.comparing(UpstreamGuard::name)).map(this::view)
                 .toList();
     }
 
@@ -118,17 +125,23 @@ public final class Resilience implements BreakerStatsSource {
         }
     }
 
-    private static CircuitBreakerView view(UpstreamGuard g) {
+    private CircuitBreakerView view(UpstreamGuard g) {
         CircuitBreaker.Metrics m = g.breaker().getMetrics();
         float rate = m.getFailureRate();
         Bulkhead.Metrics b = g.bulkhead().getMetrics();
-        return new CircuitBreakerView(g.name(), wire(g.breaker().getState()), rate < 0 ? null : rate,
+        BreakerState state = configured.test(g.name()) ? state(g.breaker().getState()) : BreakerState.NOT_CONFIGURED;
+        return new CircuitBreakerView(g.name(), state, rate < 0 ? null : rate,
                 m.getNumberOfBufferedCalls(), m.getNumberOfFailedCalls(), m.getNumberOfNotPermittedCalls(),
                 b.getMaxAllowedConcurrentCalls() - b.getAvailableConcurrentCalls(), b.getMaxAllowedConcurrentCalls());
     }
 
     static String wire(CircuitBreaker.State state) {
-        return state.name().toLowerCase(Locale.ROOT);
+        return state(state).wire();
+    }
+
+    /** resilience4j's state as the API's enum (the names are the same). */
+    public static BreakerState state(CircuitBreaker.State state) {
+        return BreakerState.valueOf(state.name());
     }
 
     private static boolean isFailure(Throwable t) {

@@ -8,15 +8,15 @@ import java.time.Duration;
  * TLS context and its CA certificates, 0.3-0.4 s that a server start should not wait for (most upstreams are
  * called later, if ever).
  */
-final class LazyHttpClient {
+public final class LazyHttpClient {
     private final Duration connectTimeout;
     private volatile HttpClient client;
 
-    LazyHttpClient(Duration connectTimeout) {
+    public LazyHttpClient(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
 
-    HttpClient get() {
+    public HttpClient get() {
         HttpClient c = client;
         if (c == null) {
             synchronized (this) {

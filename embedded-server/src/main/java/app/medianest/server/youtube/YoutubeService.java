@@ -3,7 +3,7 @@ package app.medianest.server.youtube;
 import app.medianest.model.DownloadStatus;
 import app.medianest.model.youtube.DownloadView;
 import app.medianest.model.youtube.VideoMetadata;
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 import app.medianest.server.db.DataAccessException;
 import app.medianest.server.db.Jdbc;
 import app.medianest.server.db.Page;

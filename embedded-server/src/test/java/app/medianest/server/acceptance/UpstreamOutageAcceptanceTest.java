@@ -93,7 +93,7 @@ class UpstreamOutageAcceptanceTest {
              IntegrationServer server = IntegrationServer.start(db, Clock.systemUTC(), Map.of(
                      "plex.url", plex.baseUrl(), "plex.token", FakePlex.DEFAULT_TOKEN,
                      "resilience.call-timeout", "300ms", "resilience.minimum-calls", "2",
-                     "resilience.open-duration", "30s", "plex.cache-ttl", "0s", "resilience.retry-backoff",
+                     "resilience.open-duration", "30s", "cache.ttl.service", "0s", "resilience.retry-backoff",
                      "10ms"))) {
             String user = server.newUser("viewer");
             assertEquals(200, server.get("/api/v1/plex/libraries", user).status());

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layering of style.md, enforced: the model is framework-free, the server has no UI, no stray console output. */
 class ArchitectureTest {
@@ -49,5 +50,10 @@ class ArchitectureTest {
         noClasses().that().haveSimpleNameEndingWith("Repository")
                 .should().dependOnClassesThat().resideInAnyPackage("io.helidon.webserver..", "app.medianest.server.http..")
                 .check(production);
+    }
+
+    @Test
+    void serverPackagesHaveNoCycles() {
+        slices().matching("app.medianest.server.(*)..").should().beFreeOfCycles().check(production);
     }
 }

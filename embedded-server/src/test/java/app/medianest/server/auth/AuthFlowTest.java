@@ -49,7 +49,9 @@ class AuthFlowTest {
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @AfterAll

@@ -111,7 +111,10 @@ class AuthorizationMatrixTest {
             Map.entry("PUT /api/v1/admin/notification-channels/{name}", Access.ADMIN),
             Map.entry("POST /api/v1/admin/notification-channels/{name}/test", Access.ADMIN),
             Map.entry("GET /api/v1/me/notification-settings", Access.USER),
-            Map.entry("PUT /api/v1/me/notification-settings", Access.USER)));
+            Map.entry("PUT /api/v1/me/notification-settings", Access.USER),
+            Map.entry("GET /api/v1/openapi.json", Access.PUBLIC),
+            Map.entry("GET /api/v1/docs", Access.PUBLIC),
+            Map.entry("GET /api/v1/docs/{file}", Access.PUBLIC)));
 
     /** Routes that only make sense for a signed-in person: API keys get 403 there. */
     static final java.util.Set<String> SESSION_ONLY = java.util.Set.of("POST /api/v1/auth/password");

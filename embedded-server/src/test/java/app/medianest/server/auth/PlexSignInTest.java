@@ -46,7 +46,9 @@ class PlexSignInTest {
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
         plexTv.close();
     }
 

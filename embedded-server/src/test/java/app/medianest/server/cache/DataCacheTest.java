@@ -52,14 +52,16 @@ class DataCacheTest {
         db.truncateAll();
         clock = ManualClock.at("2026-11-01T12:00:00Z");
         meters = new SimpleMeterRegistry();
-        factory = new CacheFactory(CacheConfig.defaults(), clock, new CacheRegistry(meters), reloads);
+        // Service data for 30 s (the setting's smallest useful value keeps the clock steps short), users' for 300 s.
+        factory = new CacheFactory(new CacheConfig(Duration.ofSeconds(30), Duration.ofSeconds(300), 10_000,
+                Duration.ofHours(24)), clock, new CacheRegistry(meters), reloads);
         flags = new FeatureFlags(new AppSettings(db.open().jdbc(), clock));
         flag = flags.define("data-cache", "test", true);
     }
 
     @Test
     void entriesLiveForTheirClassTtl() {
-        DataCache<String> health = factory.dataCache("health", CacheClass.HEALTH, flag);
+        DataCache<String> health = factory.dataCache("health", CacheClass.SERVICE_DATA, flag);
         DataCache<String> user = factory.dataCache("user", CacheClass.USER_DATA, flag);
         AtomicInteger loads = new AtomicInteger();
         UUID me = UUID.randomUUID();
@@ -77,14 +79,15 @@ class DataCacheTest {
     @Test
     void ttlClassesFollowTheSettings() {
         CacheConfig c = CacheConfig.defaults();
-        assertEquals(Duration.ofSeconds(30), c.ttl(CacheClass.HEALTH));
         assertEquals(Duration.ofSeconds(120), c.ttl(CacheClass.SERVICE_DATA));
         assertEquals(Duration.ofSeconds(300), c.ttl(CacheClass.USER_DATA));
-        assertEquals(Duration.ofSeconds(3600), c.ttl(CacheClass.STATIC));
+        assertEquals(Duration.ofHours(24), c.staleTtl());
         CacheConfig custom = CacheConfig.from(app.medianest.server.config.Settings.of(java.util.Map.of(
                 "cache.ttl.service", "45s", "cache.max-entries", "500")));
         assertEquals(Duration.ofSeconds(45), custom.ttl(CacheClass.SERVICE_DATA));
         assertEquals(500, custom.maxEntries());
+        assertEquals(Duration.ZERO, CacheConfig.from(app.medianest.server.config.Settings.of(java.util.Map.of(
+                "cache.ttl.service", "0s"))).service(), "0s: upstream answers are not cached");
         assertThrows(app.medianest.server.config.ConfigException.class, () -> CacheConfig.from(
                 app.medianest.server.config.Settings.of(java.util.Map.of("cache.ttl.user", "forever"))));
     }
@@ -152,7 +155,7 @@ class DataCacheTest {
 
     @Test
     void aHotEntryIsReloadedInTheBackgroundSoItNeverExpiresUnderReads() {
-        DataCache<String> cache = factory.dataCache("health", CacheClass.HEALTH, flag);   // 30 s: reload from 24 s
+        DataCache<String> cache = factory.dataCache("health", CacheClass.SERVICE_DATA, flag);   // 30 s: reload from 24 s
         DataCache.Key key = new DataCache.Key(null, "status");
         AtomicInteger loads = new AtomicInteger();
         Supplier<String> loader = () -> "v" + loads.incrementAndGet();
@@ -193,7 +196,7 @@ class DataCacheTest {
 
     @Test
     void aFailedBackgroundReloadLeavesTheEntryToExpireOnTime() {
-        DataCache<String> cache = factory.dataCache("health", CacheClass.HEALTH, flag);
+        DataCache<String> cache = factory.dataCache("health", CacheClass.SERVICE_DATA, flag);
         cache.get("status", () -> "v1");
         clock.advanceSeconds(25);
         assertEquals("v1", cache.get("status", () -> {
@@ -210,7 +213,7 @@ class DataCacheTest {
 
     @Test
     void flagOffBypassesAndEmptiesTheCache() {
-        DataCache<String> cache = factory.dataCache("flagged", CacheClass.STATIC, flag);
+        DataCache<String> cache = factory.dataCache("flagged", CacheClass.USER_DATA, flag);
         AtomicInteger loads = new AtomicInteger();
         cache.get("k", () -> "v" + loads.incrementAndGet());
         cache.get("k", () -> "v" + loads.incrementAndGet());
@@ -228,7 +231,7 @@ class DataCacheTest {
 
     @Test
     void statisticsCountHitsMissesEvictionsAndLoadTime() {
-        DataCache<String> cache = factory.dataCache("stats", CacheClass.HEALTH, flag);
+        DataCache<String> cache = factory.dataCache("stats", CacheClass.SERVICE_DATA, flag);
         cache.get("a", () -> "1");
         cache.get("a", () -> "1");
         cache.get("a", () -> "1");
@@ -247,31 +250,9 @@ class DataCacheTest {
     }
 
     @Test
-    void staleStoreAnswersWithTheLastGoodValueWhenTheUpstreamFails() {
-        FeatureFlags.Flag stale = flags.define("stale-fallback", "test", true);
-        StaleStore<String> store = factory.staleStore("plex.stale", stale, clock);
-        assertThrows(IllegalStateException.class, () -> store.call("libs", () -> {
-            throw new IllegalStateException("down");
-        }), "no last good answer yet: the failure goes through");
-        StaleStore.Answer<String> fresh = store.call("libs", () -> "libraries v1");
-        assertFalse(fresh.stale());
-        clock.advanceSeconds(90);
-        StaleStore.Answer<String> fallback = store.call("libs", () -> {
-            throw new IllegalStateException("down");
-        });
-        assertTrue(fallback.stale());
-        assertEquals("libraries v1", fallback.value());
-        assertEquals(clock.instant().minusSeconds(90), fallback.storedAt());
-        flags.set(java.util.Map.of("stale-fallback", false));
-        assertThrows(IllegalStateException.class, () -> store.call("libs", () -> {
-            throw new IllegalStateException("down");
-        }), "flag off: no fallback");
-    }
-
-    @Test
     void aNameCanBeRegisteredOnlyOnce() {
-        factory.create("once", CacheClass.STATIC);
-        assertThrows(IllegalStateException.class, () -> factory.create("once", CacheClass.STATIC));
+        factory.create("once", CacheClass.USER_DATA);
+        assertThrows(IllegalStateException.class, () -> factory.create("once", CacheClass.USER_DATA));
     }
 
     private static void await(CountDownLatch latch) {

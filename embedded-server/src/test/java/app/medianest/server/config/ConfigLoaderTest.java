@@ -96,7 +96,7 @@ class ConfigLoaderTest {
         Files.writeString(file, """
                 cache:
                   ttl:
-                    health: 45s
+                    service: 45s
                 http:
                   cors-origins: [ "http://tv.local", "http://phone.local" ]
                 youtube:
@@ -104,7 +104,7 @@ class ConfigLoaderTest {
                   download-dir:
                 """);
         Settings s = new ConfigLoader(Map.of("MEDIANEST_DATA_DIR", dataDir.toString()), "Linux", "/home/x").load();
-        assertEquals(Duration.ofSeconds(45), s.duration(SettingsCatalog.CACHE_TTL_HEALTH, Duration.ZERO,
+        assertEquals(Duration.ofSeconds(45), s.duration(SettingsCatalog.CACHE_TTL_SERVICE, Duration.ZERO,
                 Duration.ofHours(1)));
         assertEquals("http://tv.local", s.asMap().get("http.cors-origins.0"));
         assertEquals("http://phone.local", s.asMap().get("http.cors-origins.1"));

@@ -11,7 +11,7 @@ import app.medianest.model.events.RequestChange;
 import app.medianest.model.events.RequestUpdated;
 import app.medianest.model.events.ServerEvent;
 import app.medianest.model.events.ServiceStatusChanged;
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

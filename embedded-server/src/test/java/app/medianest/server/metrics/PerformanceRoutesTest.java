@@ -63,7 +63,9 @@ class PerformanceRoutesTest {
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
     }
 
     @AfterAll

@@ -44,7 +44,7 @@ class MediaSearchTest {
         db = TestDatabase.create(DbKind.H2);
         server = IntegrationServer.start(db, Clock.systemUTC(), Map.of("overseerr.url", overseerr.apiBaseUrl(),
                 "overseerr.api-key", FakeOverseerr.DEFAULT_API_KEY, "resilience.retry-backoff", "10ms",
-                "plex.cache-ttl", "0s"));
+                "cache.ttl.service", "0s"));
         user = server.newUser("searcher");
     }
 

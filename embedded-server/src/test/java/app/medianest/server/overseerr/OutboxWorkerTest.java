@@ -223,7 +223,7 @@ class OutboxWorkerTest {
 
     private String breakerState() {
         return server.integrations().resilience().breakers().stream().filter(b -> b.name().equals("overseerr"))
-                .findFirst().orElseThrow().state();
+                .findFirst().orElseThrow().state().wire();
     }
 
     /** The standard catalogue plus 200 requestable films, so a hundred distinct requests are possible. */

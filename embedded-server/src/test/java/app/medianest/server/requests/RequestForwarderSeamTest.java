@@ -5,7 +5,7 @@ import app.medianest.model.MediaType;
 import app.medianest.model.RequestStatus;
 import app.medianest.model.Role;
 import app.medianest.model.events.ServerEvent;
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 import app.medianest.server.db.Handle;
 import app.medianest.server.db.Jdbc;
 import app.medianest.server.notifications.NotificationRepository;
@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The {@link RequestForwarder} seam as step 4 will use it: an outbox row written with the change's handle
+ * The {@link RequestForwarder} seam as the Overseerr outbox uses it: an outbox row written with the change's handle
  * commits (or rolls back) with the change; {@code committed} runs after the commit; failures after the commit
  * do not fail the call; changes reported by Overseerr are not forwarded back.
  */

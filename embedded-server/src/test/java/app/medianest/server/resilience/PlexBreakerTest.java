@@ -45,7 +45,7 @@ class PlexBreakerTest {
         plex = FakePlex.start();
         db = TestDatabase.create(DbKind.H2);
         server = IntegrationServer.start(db, CLOCK, Map.of("resilience.call-timeout", "500ms",
-                "resilience.minimum-calls", "4", "resilience.open-duration", "30s", "plex.cache-ttl", "120s",
+                "resilience.minimum-calls", "4", "resilience.open-duration", "30s", "cache.ttl.service", "120s",
                 "resilience.retry-backoff", "20ms"));
         var put = server.put("/api/v1/admin/services/plex", "{\"url\":\"" + plex.baseUrl() + "\",\"apiKey\":\""
                 + FakePlex.DEFAULT_TOKEN + "\",\"enabled\":true}", server.adminToken());
@@ -197,6 +197,28 @@ class PlexBreakerTest {
         assertEquals("BREAKER_NOT_FOUND",
                 server.post("/api/v1/admin/circuit-breakers/nope/reset", null, server.adminToken()).errorCode());
         assertEquals(403, server.post("/api/v1/admin/circuit-breakers/plex/reset", null, user).status());
+    }
+
+    @Test
+    void anUpstreamWithoutAnAddressIsReportedNotConfiguredWithTooFewCalls() {
+        var list = server.get("/api/v1/resilience/circuit-breakers", server.adminToken());
+        JsonNode overseerr = null;
+        for (JsonNode b : list.data()) {
+            if (b.get("name").asText().equals("overseerr")) {
+                overseerr = b;
+            }
+        }
+        assertEquals("not_configured", overseerr.get("state").asText(), list.body());
+        assertEquals("closed", breaker().get("state").asText(), "plex has an address");
+        var metrics = server.get("/api/v1/performance/metrics", server.adminToken());
+        for (JsonNode b : metrics.data().get("breakers")) {
+            if (b.get("name").asText().equals("overseerr")) {
+                assertEquals("not_configured", b.get("state").asText());
+                assertEquals(-1, b.get("failureRate").asDouble(), "too few calls is -1, as BreakerStats documents");
+                return;
+            }
+        }
+        throw new AssertionError("no overseerr breaker in " + metrics.body());
     }
 
     private static JsonNode breaker() {

@@ -87,6 +87,9 @@ class YoutubeDownloadsTest {
 
     @AfterEach
     void cancelWhatIsStillActive() {
+        if (server == null) {
+            return; // the PostgreSQL variant was skipped before its server started
+        }
         var jdbc = server.http().server().components().database().jdbc();
         for (UUID id : jdbc.query("SELECT id FROM youtube_downloads WHERE status IN ('queued', 'downloading')",
                 r -> r.uuid("id"))) {

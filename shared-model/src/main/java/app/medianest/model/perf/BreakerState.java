@@ -2,14 +2,18 @@ package app.medianest.model.perf;
 
 import app.medianest.model.WireEnum;
 
-/** A circuit breaker's state, as resilience4j names them. */
+/**
+ * A circuit breaker's state: resilience4j's states, plus {@link #NOT_CONFIGURED} for an upstream MediaNest has
+ * no address for (its breaker never sees a call). The one breaker-state type from the server to the console.
+ */
 public enum BreakerState implements WireEnum {
     CLOSED("closed"),
     OPEN("open"),
     HALF_OPEN("half_open"),
     DISABLED("disabled"),
     FORCED_OPEN("forced_open"),
-    METRICS_ONLY("metrics_only");
+    METRICS_ONLY("metrics_only"),
+    NOT_CONFIGURED("not_configured");
 
     private final String wire;
 

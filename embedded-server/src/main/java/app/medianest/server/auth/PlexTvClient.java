@@ -1,5 +1,7 @@
-package app.medianest.server.upstream;
+package app.medianest.server.auth;
 
+import app.medianest.server.upstream.LazyHttpClient;
+import app.medianest.server.upstream.UpstreamException;
 import app.medianest.server.resilience.UpstreamGuard;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

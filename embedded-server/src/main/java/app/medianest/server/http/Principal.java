@@ -1,4 +1,4 @@
-package app.medianest.server.auth;
+package app.medianest.server.http;
 
 import app.medianest.model.Role;
 

@@ -1,5 +1,8 @@
-package app.medianest.server.users;
+package app.medianest.server.auth;
 
+import app.medianest.server.users.User;
+import app.medianest.server.users.UserRepository;
+import app.medianest.server.users.UserSummary;
 import app.medianest.model.Role;
 import app.medianest.model.UserStatus;
 import app.medianest.model.auth.ApiKeyCreate;
