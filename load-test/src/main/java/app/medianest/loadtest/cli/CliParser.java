@@ -249,14 +249,17 @@ public final class CliParser {
                 Usage: java -jar medianest-loadtest.jar --url URL [options]
 
                   --url URL              server base URL, e.g. http://localhost:8080 (required)
-                  --preset NAME          strategy (2m ramp to 20 users, 10m sustained) or quick (about 20s)
+                  --preset NAME          strategy (2m ramp to 20 users, 10m sustained) or quick (about 20s);
+                                         their mix leaves out what the server cannot serve (no Plex: the Plex
+                                         routes; not an admin: admin/requests) and lists it
                   --users N              virtual users (default 10)
                   --ramp DUR             ramp-up time, e.g. 30s, 2m, 500ms (default 0s)
                   --duration DUR         sustained time with all users (default 30s)
                   --rampdown DUR         ramp-down time (default 0s)
                   --warmup DUR           run all users this long first and discard the figures (default 0s)
                   --think DUR            think time between a response and the next request (default 0s)
-                  --mix SPEC             weighted endpoints: /path=3,/other=1 (default: the strategy's four)
+                  --mix SPEC             weighted endpoints: /path=3,/other?limit=50=1 (default: the
+                                         strategy's four); {plexLibrary} in a path: the largest Plex library
                   --username U           sign each user in once (password from --password or %s)
                   --password P
                   --token T              send this bearer token instead of signing in

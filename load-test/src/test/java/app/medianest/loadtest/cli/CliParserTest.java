@@ -33,7 +33,7 @@ class CliParserTest {
         assertEquals(Duration.ofMinutes(2), options.config().rampUp());
         assertEquals(Duration.ofMinutes(10), options.config().sustain());
         assertEquals(Duration.ofMillis(250), options.config().thinkTime());
-        assertEquals(EndpointMix.strategy(), options.config().mix());
+        assertEquals(EndpointMix.preset(), options.config().mix());
         assertEquals(Path.of("r.json"), options.jsonOut());
         assertEquals(Path.of("r.html"), options.htmlOut());
         assertEquals(0.2, options.tolerance());
