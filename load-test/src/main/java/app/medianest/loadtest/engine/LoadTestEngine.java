@@ -123,7 +123,8 @@ public final class LoadTestEngine {
     private LoadTestResult runWith(HttpTransport transport) throws InterruptedException {
         LoadTestConfig config = this.config;
         Sessions sessions = new Sessions(config.auth(), config.uriOf(LoginAttempt.LOGIN_PATH), stop);
-        PhaseRunner runner = new PhaseRunner(clock, transport, sessions, stop, config::uriOf, listener);
+        PhaseRunner runner = new PhaseRunner(clock, transport, sessions, stop, config::uriOf, listener,
+                config.threads());
         Instant startedAt = wallClock.instant();
         sessions.signInAll(config.users(), transport, SIGN_IN_PARALLELISM);
         List<LeftOutEndpoint> leftOut = List.of();
