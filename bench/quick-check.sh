@@ -6,6 +6,9 @@
 # the committed baseline (throughput ratio: TOLERANCE; p95/p99 ratios: LATENCY_TOLERANCE). Ratios only: absolute
 # times are never compared. A run that failed only on the baseline comparison is repeated twice, and the check
 # passes when both repeats pass (2 of 3), because one noisy minute on a shared 2-core box is not a regression.
+# The preset's mix includes two large responses (a page of 50 admin requests, about 16 KB, signed in as the busiest
+# seeded admin; a page of Plex items): a run also fails when the median of either is over LARGE_P50_BOUND times the
+# bare route's median, which catches a return of the 40 ms delayed-ACK stall on responses over about 8 KB.
 #
 # Usage: bench/quick-check.sh [--runs N] [--tolerance T] [--latency-tolerance T] [--think D] [--record] [--keep]
 #   --runs N               measure: N runs, each with a fresh server and database, a table of their ratios, no
@@ -21,13 +24,15 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 
 BASELINE=load-test/baselines/quick-h2.json
-# The endpoint mix: empty = the preset's own, the strategy's four load-test endpoints with its weights (3:3:2:2);
-# GET /api/v1/plex/libraries is served from a simulated Plex (benchmarks module) started once for all runs.
+# The endpoint mix: empty = the preset's own (the strategy's four load-test endpoints, 3:3:2:2, and the two large
+# responses, 1:1); the Plex routes are served by a simulated Plex (fake-upstreams) started once for all runs.
 MIX=""
 THINK=${MEDIANEST_PERF_THINK:-0}            # saturation: thousands of samples, throughput ratio meaningful
 TOLERANCE=${MEDIANEST_PERF_TOLERANCE:-35%}
 LATENCY_TOLERANCE=${MEDIANEST_PERF_LATENCY_TOLERANCE:-400%}
 REFERENCE=15s; ROUNDS=6
+# A large response's p50 over the bare route's p50: about 2-6 without the stall, 40 or more with it.
+LARGE_P50_BOUND=${MEDIANEST_PERF_LARGE_P50_BOUND:-15}
 
 runs=0; record=0
 while (($#)); do
@@ -57,7 +62,7 @@ run_once() {
     rm -rf "$BENCH_DIR/data"
     bench_database h2
     bench_seed 100 5000 "$MEDIANEST_LOADTEST_PASSWORD"
-    user=$(bench_busiest_user user)
+    user=$(bench_busiest_user admin)
     [[ -n $user ]] || bench_fail "no seeded user found"
     bench_start_server "-Xmx512m"
     local args=(--url "$BENCH_URL" --preset quick --think "$THINK" --warmup 5s --reference /health
@@ -75,7 +80,16 @@ run_once() {
         | @tsv' "$report" | awk -F'\t' '{ printf "%-4s %9s %7s %9s %9s %9s %10s %8s %8s %10s\n", $1, $2, $3, $4, $5,
         $6, $7, $8, $9, $10 }'
     verdict=$(jq -r 'if .verdict.passed then "passed" else "failed" end' "$report")
+    # The large responses' medians against the bare route's (the delayed-ACK stall check).
+    local large
+    large=$(jq -r --argjson bound "$LARGE_P50_BOUND" '.baselineRatio.referenceResponseTime.p50Ms as $ref
+        | [.endpoints[] | select(.endpoint | test("limit=(50|100)")) | {e: .endpoint, r: (.responseTime.p50Ms / $ref)}]
+        | (map("\(.e) p50 \(.r * 100 | round / 100)x") | join(", ")) + (if any(.r > $bound) then " OVER" else "" end)
+        + (if length == 0 then "no large response in the mix OVER" else "" end)' "$report")
+    echo "     large responses vs the bare route's p50 (bound ${LARGE_P50_BOUND}x): $large"
+    jq -r '.settings.leftOut[]? | "     left out \(.path): \(.reason)"' "$report"
     regressed=$(jq -r 'if .baselineComparison.regressed then 1 else 0 end' "$report")
+    if [[ $large == *OVER ]]; then regressed=1; fi   # repeated like a ratio regression (2 of 3 must pass)
 }
 
 printf '%-4s %9s %7s %9s %9s %9s %10s %8s %8s %10s\n' run requests errors p50Ratio p95Ratio p99Ratio tputRatio \

@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Paired runs of wrk and medianest-loadtest against the same endpoint with the same concurrency; prints one table
-# of p50/p95/p99 (ms) and their ratios (ours / wrk). Service time is compared: wrk does not correct for coordinated
-# omission. The order alternates between pairs so neither tool always runs on a warmer or quieter machine.
+# of p50/p95/p99 (ms), throughput, and their ratios (ours / wrk). Service time is compared: wrk does not correct
+# for coordinated omission. The order alternates between pairs so neither tool always runs on a warmer or quieter
+# machine. With think time, both sides wait that long after each response before the connection's next request
+# (wrk through percentiles.lua's delay()); the ours' throughput is the one while all users run.
 #
-# Usage: load-test/wrk/compare.sh URL [runs] [connections] [duration] [client]
+# Usage: load-test/wrk/compare.sh URL [runs] [connections] [duration] [client] [think] [bearer-token]
 #   e.g. load-test/wrk/compare.sh http://127.0.0.1:18080/delay 6 16 10s lean
+#        load-test/wrk/compare.sh http://127.0.0.1:18080/health 6 8 10s lean 0               (saturation)
+#        load-test/wrk/compare.sh http://127.0.0.1:4000/api/v1/auth/session 4 20 30s lean 1s "$TOKEN"
 # Needs wrk, jq, a JDK 25 `java` on PATH and a built load-test/target/medianest-loadtest.jar.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-url=${1:?usage: compare.sh URL [runs] [connections] [duration] [client]}
-runs=${2:-6}; conns=${3:-16}; duration=${4:-10s}; client=${5:-lean}
-base=${url%/*}; base=${base%/}; path=/${url#*://*/}
+url=${1:?usage: compare.sh URL [runs] [connections] [duration] [client] [think] [bearer-token]}
+runs=${2:-6}; conns=${3:-16}; duration=${4:-10s}; client=${5:-lean}; think=${6:-0}; token=${7:-}
+base=${url%%/api/*}; base=${base%/health}; base=${base%/delay}; path=${url#"$base"}
+think_ms=$(awk -v t="$think" 'BEGIN { if (t ~ /ms$/) print t + 0; else if (t ~ /s$/) print t * 1000; else print t + 0 }')
+export WRK_THINK_MS=$think_ms WRK_BEARER=$token
 jar="$here/../target/medianest-loadtest.jar"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
@@ -20,19 +26,24 @@ run_wrk() {
         "$work/wrk.txt"
 }
 run_ours() {
-    java -jar "$jar" --url "$base" --mix "$path" --users "$conns" --think 0 --warmup 5s --duration "$duration" \
-        --client "$client" --quiet --out "$work/ours.json" > /dev/null || true
-    jq -r '.overall | "\(.serviceTime.p50Ms) \(.serviceTime.p95Ms) \(.serviceTime.p99Ms) \(.throughputRps)"' \
+    local auth=()
+    [[ -n $token ]] && auth=(--token "$token")
+    java -jar "$jar" --url "$base" --mix "$path" --users "$conns" --think "$think" --warmup 5s --duration "$duration" \
+        --client "$client" "${auth[@]}" --quiet --out "$work/ours.json" > /dev/null || true
+    jq -r '"\(.overall.serviceTime.p50Ms) \(.overall.serviceTime.p95Ms) \(.overall.serviceTime.p99Ms) \(.sustainThroughputRps)"' \
         "$work/ours.json"
 }
 
-wrk -t2 -c"$conns" -d5s "$url" > /dev/null   # warm the server up
-printf '| run | wrk p50 / p95 / p99 (ms) | wrk req/s | ours p50 / p95 / p99 (ms) | ours req/s | ratio p50 / p95 / p99 |\n'
-printf '|---|---|---|---|---|---|\n'
+wrk -t2 -c"$conns" -d5s -s "$here/percentiles.lua" "$url" > /dev/null   # warm the server up
+echo "load average $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); $url; $conns connections, $duration each," \
+     "think $think, client $client"
+printf '| run | wrk p50 / p95 / p99 (ms) | wrk req/s | ours p50 / p95 / p99 (ms) | ours req/s | ratio p50 / p95 / p99 | throughput ratio |\n'
+printf '|---|---|---|---|---|---|---|\n'
 for i in $(seq 1 "$runs"); do
     if (( i % 2 )); then w=$(run_wrk); o=$(run_ours); else o=$(run_ours); w=$(run_wrk); fi
     read -r w50 w95 w99 wrps <<< "$w"; read -r o50 o95 o99 orps <<< "$o"
     awk -v i="$i" -v w50="$w50" -v w95="$w95" -v w99="$w99" -v wr="$wrps" -v o50="$o50" -v o95="$o95" \
-        -v o99="$o99" -v orr="$orps" 'BEGIN{printf "| %d | %.2f / %.2f / %.2f | %.0f | %.2f / %.2f / %.2f | %.0f | %.2f / %.2f / %.2f |\n",
-        i, w50, w95, w99, wr, o50, o95, o99, orr, o50/w50, o95/w95, o99/w99}'
+        -v o99="$o99" -v orr="$orps" 'BEGIN{printf "| %d | %.2f / %.2f / %.2f | %.0f | %.2f / %.2f / %.2f | %.0f | %.2f / %.2f / %.2f | %.2f |\n",
+        i, w50, w95, w99, wr, o50, o95, o99, orr, o50/w50, o95/w95, o99/w99, orr/wr}'
 done
+echo "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"

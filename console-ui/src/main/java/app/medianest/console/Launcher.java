@@ -47,6 +47,10 @@ public final class Launcher {
                     + "Configuration: the same MEDIANEST_* variables and <data dir>/medianest.yaml as the server.");
             return;
         }
+        // Linux and macOS: this process becomes the tuned JVM (no relay JVM stays resident beside the console).
+        if (!"as-is".equals(System.getenv("MEDIANEST_CONSOLE_JVM"))) {
+            app.medianest.server.launch.TunedExec.execIfUntuned(TunedJvm.OPTIONS, Launcher.class, args);
+        }
         var tuned = TunedJvm.relaunchCommand(args);
         if (tuned.isPresent()) {
             System.exit(TunedJvm.run(tuned.get()));

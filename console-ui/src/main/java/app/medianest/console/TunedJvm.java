@@ -9,8 +9,9 @@ import java.util.Optional;
 /**
  * The console's memory budget (console plus server under 400 MB resident) needs a small, low-pause heap; a
  * plain {@code java -jar} gets a quarter of the machine's memory instead. When started without a heap setting,
- * the launcher therefore runs the console in a child JVM with {@link #OPTIONS} (and {@code MALLOC_ARENA_MAX=2}),
- * passing its output through and stopping the child (cleanly, with SIGTERM) when it is stopped itself. An
+ * the launcher therefore replaces its own process with a JVM started with {@link #OPTIONS} on Linux and macOS
+ * ({@link app.medianest.server.launch.TunedExec}: one process, no relay JVM); where that is not possible it runs
+ * the console in a child JVM with {@link #OPTIONS} (and {@code MALLOC_ARENA_MAX=2}), passing its output through and stopping the child (cleanly, with SIGTERM) when it is stopped itself. An
  * explicit {@code -Xmx}, or {@code MEDIANEST_CONSOLE_JVM=as-is}, keeps the JVM as started.
  */
 final class TunedJvm {

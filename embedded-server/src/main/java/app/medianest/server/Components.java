@@ -159,8 +159,10 @@ public final class Components implements AutoCloseable {
                 CacheClass.SERVICE_DATA, responseCache);
         ResponseCache myRequestResponses = perf.caches().responseCache("http.my-requests", CacheClass.USER_DATA,
                 responseCache);
+        ResponseCache adminRequestPages = perf.caches().responseCache("http.admin-requests", CacheClass.USER_DATA,
+                responseCache);
         this.publisher = new DashboardCaches(events, dashboardResponses,
-                List.of(dashboardResponses, myRequestResponses));
+                List.of(dashboardResponses, myRequestResponses), List.of(adminRequestPages));
         sessions.onUserChanged(publisher::invalidate);
         perf.alerts().addListener(new AlertEvents(events));
         IntegrationEvents integrationEvents = new IntegrationEvents(publisher, notifier, jdbc, clock);
@@ -186,7 +188,7 @@ public final class Components implements AutoCloseable {
         this.requestRulesHttp = new app.medianest.server.requests.RequestRulesHttp(requestService, requestRules,
                 users);
         this.requestsHttp = new RequestsHttp(requestService, myRequestResponses);
-        this.adminRequestsHttp = new AdminRequestsHttp(requestService);
+        this.adminRequestsHttp = new AdminRequestsHttp(requestService, adminRequestPages);
         this.overseerrWebhookHttp = new OverseerrWebhookHttp(new UpstreamStatusService(jdbc, requests, notifier,
                 publisher, clock), s.string(SettingsCatalog.OVERSEERR_WEBHOOK_SECRET).orElse(null));
         this.notificationsHttp = new NotificationsHttp(notifications, clock);

@@ -30,6 +30,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0 || "serve".equals(args[0]) || "demo".equals(args[0])) {
+            // Long-running commands: a bounded heap by default (see TunedExec and docs/performance.md).
+            app.medianest.server.launch.TunedExec.execIfUntuned(app.medianest.server.launch.TunedExec.SERVER_OPTIONS,
+                    Main.class, args);
+        }
         int code = run(args, System.out, System.err);
         if (code != 0 || (args.length > 0 && !"serve".equals(args[0]) && !"demo".equals(args[0]))) {
             System.exit(code);

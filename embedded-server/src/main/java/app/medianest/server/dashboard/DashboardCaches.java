@@ -19,18 +19,32 @@ public final class DashboardCaches implements EventPublisher {
     private final EventPublisher next;
     private final List<ResponseCache> perUser;
     private final ResponseCache dashboards;
+    private final List<ResponseCache> everyChange;
 
     public DashboardCaches(EventPublisher next, ResponseCache dashboards, List<ResponseCache> perUser) {
+        this(next, dashboards, perUser, List.of());
+    }
+
+    /**
+     * @param everyChange caches of answers that may show anyone's requests (the admin request pages): emptied by
+     *                    every request change and every user change
+     */
+    public DashboardCaches(EventPublisher next, ResponseCache dashboards, List<ResponseCache> perUser,
+                           List<ResponseCache> everyChange) {
         this.next = next;
         this.dashboards = dashboards;
         this.perUser = List.copyOf(perUser);
+        this.everyChange = List.copyOf(everyChange);
     }
 
     @Override
     public void publishAll(List<? extends ServerEvent> events) {
         for (ServerEvent e : events) {
             switch (e) {
-                case RequestUpdated r -> invalidate(r.request().userId());
+                case RequestUpdated r -> {
+                    invalidate(r.request().userId());
+                    everyChange.forEach(ResponseCache::invalidateAll);
+                }
                 case ServiceStatusChanged s -> dashboards.invalidateAll();
                 default -> {
                 }
@@ -44,5 +58,6 @@ public final class DashboardCaches implements EventPublisher {
         if (user != null) {
             perUser.forEach(c -> c.invalidateUser(user));
         }
+        everyChange.forEach(ResponseCache::invalidateAll);
     }
 }

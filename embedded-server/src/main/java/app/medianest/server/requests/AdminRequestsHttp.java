@@ -2,7 +2,12 @@ package app.medianest.server.requests;
 
 import app.medianest.model.requests.BulkRequestAction;
 import app.medianest.model.requests.DeclineMediaRequest;
+import app.medianest.model.Envelope;
+import app.medianest.model.MediaRequestView;
+import app.medianest.server.cache.ResponseCache;
+import app.medianest.server.db.Page;
 import app.medianest.server.http.Access;
+import app.medianest.server.http.ListParams;
 import app.medianest.server.http.Exchange;
 import app.medianest.server.http.RouteTable;
 import app.medianest.server.http.Validator;
@@ -20,9 +25,15 @@ public final class AdminRequestsHttp {
     static final int MAX_REASON = 1000;
 
     private final RequestService requests;
+    private final ResponseCache pages;
 
-    public AdminRequestsHttp(RequestService requests) {
+    /**
+     * @param pages the cache of serialized pages, keyed by the validated parameters and emptied by every request
+     *              or user change (see DashboardCaches)
+     */
+    public AdminRequestsHttp(RequestService requests, ResponseCache pages) {
         this.requests = requests;
+        this.pages = pages;
     }
 
     public void routes(RouteTable r) {
@@ -34,7 +45,12 @@ public final class AdminRequestsHttp {
 
     private void listAll(Exchange ex) {
         RequestListQuery q = RequestListQuery.parse(ex, true);
-        RequestsHttp.sendPage(ex, requests, q.page(), q.filter());
+        ListParams p = q.page();
+        pages.send(ex, "admin.requests|" + q.filter() + "|" + p, () -> {
+            Page<MediaRequestView> page = p.run(() -> requests.list(q.filter(), p.sort(), p.desc(), p.cursor(),
+                    p.limit()));
+            return Envelope.of(page.items(), Exchange.meta("nextCursor", page.nextCursor(), "limit", p.limit()));
+        });
     }
 
     private void approve(Exchange ex) {

@@ -100,12 +100,6 @@ public final class RequestsHttp {
         });
     }
 
-    /** Sends one page with {@code meta.nextCursor} and {@code meta.limit}, conditional-GET enabled. */
-    static void sendPage(Exchange ex, RequestService requests, ListParams p, RequestFilter filter) {
-        Page<MediaRequestView> page = p.run(() -> requests.list(filter, p.sort(), p.desc(), p.cursor(), p.limit()));
-        ex.okCacheable(page.items(), Exchange.meta("nextCursor", page.nextCursor(), "limit", p.limit()));
-    }
-
     private void myCounts(Exchange ex) {
         UUID me = RequestService.requireUser(ex.principal());
         responses.sendForUser(ex, me, "requests.counts", () -> requests.counts(me));

@@ -126,12 +126,15 @@ class KeysetPagingBenchmarkTest {
                     "ix_media_requests_user"},
                 new String[] {"status filter", plan(new RequestFilter(null, RequestStatus.PENDING, null, null, null,
                     null), "createdAt", null), "ix_media_requests_status_created"},
-                new String[] {"title sort", plan(RequestFilter.NONE, "title", null), "ix_media_requests_title"});
+                new String[] {"title sort", plan(RequestFilter.NONE, "title", null), "ix_media_requests_title"},
+                new String[] {"status sort", plan(RequestFilter.NONE, "status", null),
+                    "ix_media_requests_status_sort"});
         for (String[] c : cases) {
             System.out.println("[" + kind + "] plan of " + c[0] + ":\n" + c[1]);
             assertTrue(c[1].contains(c[2]), c[0] + " should use " + c[2] + ":\n" + c[1]);
             assertFalse(c[1].contains("Seq Scan on media_requests"), c[0] + " must not scan the table:\n" + c[1]);
             assertFalse(c[1].contains("tableScan"), c[0] + " must not scan the table:\n" + c[1]);
+            assertFalse(c[1].matches("(?s).*index sorted: \\d+ of.*"), c[0] + " must not sort what it read:\n" + c[1]);
         }
     }
 

@@ -214,6 +214,35 @@ class CacheCorrectnessHttpTest {
     }
 
     @Test
+    void theAdminRequestPagesShowEveryChangeAtOnce() {
+        String[] adminAuth = Accounts.bearer(admin);
+        Member m = members().get(1);
+        String page = "/api/v1/admin/requests?limit=5";
+        server.get(page, adminAuth);
+        var cached = server.get(page, adminAuth);
+        assertEquals(200, cached.status(), cached.body());
+        assertTrue(List.of("HIT", "BYPASS").contains(cached.header("X-Cache")), "a repeated page is served from "
+                + "the cache (or bypasses it when switched off): " + cached.header("X-Cache"));
+        int tmdb = 700_000 + kind.ordinal() * 1000 + (int) (System.nanoTime() % 997);
+        var created = server.post("/api/v1/media/requests", "{\"mediaType\":\"movie\",\"tmdbId\":" + tmdb
+                + ",\"title\":\"Cache check " + tmdb + "\"}", Accounts.bearer(m.token()));
+        assertEquals(201, created.status(), created.body());
+        String id = created.data().get("id").asText();
+        var after = server.get(page, adminAuth);
+        assertEquals(id, after.data().get(0).get("id").asText(), "the new request heads the admin page at once");
+        assertEquals("pending", after.data().get(0).get("status").asText());
+        var approved = server.post("/api/v1/admin/requests/" + id + "/approve", null, adminAuth);
+        assertEquals(200, approved.status(), approved.body());
+        assertEquals("approved", server.get(page, adminAuth).data().get(0).get("status").asText(),
+                "the approval shows at once");
+        var pending = server.get("/api/v1/admin/requests?limit=100&status=pending", adminAuth);
+        for (var r : pending.data()) {
+            assertNotEquals(id, r.get("id").asText(), "an approved request left the pending page");
+        }
+        assertEquals(403, server.get(page, Accounts.bearer(m.token())).status(), "members never see the admin page");
+    }
+
+    @Test
     void adminsFlushOneCacheOrAll() {
         String[] auth = Accounts.bearer(admin);
         var one = server.post("/api/v1/admin/cache/flush", "{\"cache\":\"sessions\"}", auth);

@@ -33,9 +33,14 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code app.medianest.server.Main args} with this test's class path and {@code env} added. */
     public static ServerProcess start(Map<String, String> env, String... args) {
+        return start(List.of("-Xmx256m"), env, args);
+    }
+
+    /** Starts {@code app.medianest.server.Main args} with these JVM options (none: the JVM's defaults). */
+    public static ServerProcess start(List<String> jvmOptions, Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx256m");
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("app.medianest.server.Main");

@@ -30,7 +30,8 @@ public final class CliParser {
     private static final Set<String> VALUED = Set.of("--url", "--users", "--ramp", "--duration", "--rampdown",
             "--think", "--mix", "--username", "--password", "--token", "--preset", "--out", "--html", "--baseline",
             "--tolerance", "--reference", "--reference-duration", "--timeout", "--seed", "--target-p50",
-            "--target-p95", "--target-p99", "--max-error-rate", "--warmup", "--client", "--latency-tolerance", "--reference-rounds");
+            "--target-p95", "--target-p99", "--max-error-rate", "--warmup", "--client", "--latency-tolerance", "--reference-rounds",
+            "--threads");
     private static final Set<String> FLAGS = Set.of("--quiet", "--help");
 
     private final Map<String, String> env;
@@ -80,6 +81,8 @@ public final class CliParser {
         apply(builder, "--timeout", values, v -> builder.requestTimeout(Durations.parse(v)));
         apply(builder, "--seed", values, v -> builder.seed(Long.parseLong(v.trim())));
         apply(builder, "--client", values, v -> builder.transport(Transport.byName(v.trim())));
+        apply(builder, "--threads", values, v -> builder.threads(
+                app.medianest.loadtest.config.UserThreads.byName(v.trim())));
         auth(builder, values);
         reference(builder, values);
         LoadTestConfig config = builder.build();
@@ -249,14 +252,17 @@ public final class CliParser {
                 Usage: java -jar medianest-loadtest.jar --url URL [options]
 
                   --url URL              server base URL, e.g. http://localhost:8080 (required)
-                  --preset NAME          strategy (2m ramp to 20 users, 10m sustained) or quick (about 20s)
+                  --preset NAME          strategy (2m ramp to 20 users, 10m sustained) or quick (about 20s);
+                                         their mix leaves out what the server cannot serve (no Plex: the Plex
+                                         routes; not an admin: admin/requests) and lists it
                   --users N              virtual users (default 10)
                   --ramp DUR             ramp-up time, e.g. 30s, 2m, 500ms (default 0s)
                   --duration DUR         sustained time with all users (default 30s)
                   --rampdown DUR         ramp-down time (default 0s)
                   --warmup DUR           run all users this long first and discard the figures (default 0s)
                   --think DUR            think time between a response and the next request (default 0s)
-                  --mix SPEC             weighted endpoints: /path=3,/other=1 (default: the strategy's four)
+                  --mix SPEC             weighted endpoints: /path=3,/other?limit=50=1 (default: the
+                                         strategy's four); {plexLibrary} in a path: the largest Plex library
                   --username U           sign each user in once (password from --password or %s)
                   --password P
                   --token T              send this bearer token instead of signing in
@@ -264,6 +270,9 @@ public final class CliParser {
                   --seed N               seed of the endpoint choices (default 1)
                   --client lean|jdk      HTTP client: lean (one keep-alive socket per user, default) or the
                                          JDK's java.net.http client
+                  --threads auto|platform|virtual
+                                         what users run on (auto: platform threads with think time,
+                                         virtual threads without)
                   --reference PATH       after the run, request PATH (e.g. /health) and report ratios to it
                   --reference-duration D length of the reference phase (default: sustain/5, 5s..30s)
                   --reference-rounds N   measure the ratios in N paired slices of mix and reference instead

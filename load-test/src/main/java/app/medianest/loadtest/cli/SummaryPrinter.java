@@ -31,6 +31,9 @@ final class SummaryPrinter {
                     e.requests(), e.throughputRps(), e.errors(), e.responseTime().p50Ms(), e.responseTime().p95Ms(),
                     e.responseTime().p99Ms(), e.responseTime().maxMs(), e.serviceTime().p99Ms());
         }
+        for (var left : report.settings().leftOut()) {
+            out.printf(Locale.ROOT, "left out %s: %s%n", left.path(), left.reason());
+        }
         EndpointStats all = report.overall();
         out.printf(Locale.ROOT, "sustain throughput %.1f req/s; errors by status %s, transport %s%n",
                 report.sustainThroughputRps(), all.errorsByStatus(), all.transportErrors());

@@ -9,13 +9,37 @@ import java.util.random.RandomGenerator;
 /**
  * The weighted set of GET endpoints that virtual users pick from, one independent weighted draw per request.
  *
+ * <p>An adaptive mix (the presets') is fitted to the server before the run: a path may name
+ * {@value #PLEX_LIBRARY} (the Plex library with the most items), and an endpoint the signed-in user cannot use
+ * (403) or whose upstream is not configured or not reachable (503) is left out, and the report lists it.
+ *
  * @param endpoints the endpoints, at least one, each path once
+ * @param adaptive  whether endpoints the server cannot serve are left out before the run
  */
-public record EndpointMix(List<WeightedEndpoint> endpoints) {
+public record EndpointMix(List<WeightedEndpoint> endpoints, boolean adaptive) {
 
     /** The performance strategy's four load-test endpoints with the default weights 3:3:2:2. */
     public static final String STRATEGY_SPEC =
             "/api/v1/dashboard/stats=3,/api/v1/media/requests=3,/api/v1/plex/libraries=2,/api/v1/auth/session=2";
+
+    /** In a path: the key of the Plex library with the most items, looked up before the run. */
+    public static final String PLEX_LIBRARY = "{plexLibrary}";
+
+    /**
+     * The presets' mix: the strategy's four endpoints plus two large responses (about 16 KB: a page of 50 of
+     * everyone's requests, admins only; a page of up to 100 Plex items), weights 3:3:2:2:1:1.
+     */
+    public static final String PRESET_SPEC = STRATEGY_SPEC + ",/api/v1/admin/requests?limit=50=1,"
+            + "/api/v1/plex/libraries/" + PLEX_LIBRARY + "/items?limit=100=1";
+
+    /**
+     * A mix that runs as given.
+     *
+     * @param endpoints the endpoints, at least one, each path once
+     */
+    public EndpointMix(List<WeightedEndpoint> endpoints) {
+        this(endpoints, false);
+    }
 
     /**
      * Validates the mix.
@@ -36,7 +60,8 @@ public record EndpointMix(List<WeightedEndpoint> endpoints) {
     }
 
     /**
-     * Parses {@code path=weight,path=weight,...}; a path without {@code =weight} weighs 1.
+     * Parses {@code path=weight,path=weight,...}; a path without {@code =weight} weighs 1. A path with a query
+     * takes its weight after the query: {@code /api/v1/admin/requests?limit=50=2}.
      *
      * @param spec the mix text
      * @return the mix
@@ -55,7 +80,9 @@ public record EndpointMix(List<WeightedEndpoint> endpoints) {
 
     private static WeightedEndpoint parseEntry(String entry) {
         int equals = entry.lastIndexOf('=');
-        if (equals < 0) {
+        int query = entry.indexOf('?');
+        if (equals < 0 || (query >= 0 && entry.indexOf('=', query) == equals)) {
+            // No weight: "/path" or "/path?name=value" (a query's value is not a weight; write "/path?a=1=2").
             return new WeightedEndpoint(entry, 1);
         }
         String weight = entry.substring(equals + 1).trim();
@@ -74,6 +101,15 @@ public record EndpointMix(List<WeightedEndpoint> endpoints) {
      */
     public static EndpointMix strategy() {
         return parse(STRATEGY_SPEC);
+    }
+
+    /**
+     * The presets' adaptive mix ({@link #PRESET_SPEC}).
+     *
+     * @return the presets' mix
+     */
+    public static EndpointMix preset() {
+        return new EndpointMix(parse(PRESET_SPEC).endpoints(), true);
     }
 
     /**

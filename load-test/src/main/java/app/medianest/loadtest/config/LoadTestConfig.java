@@ -27,6 +27,7 @@ import java.util.Objects;
  *                       the JIT compilers of server and generator settle); zero for none
  * @param seed           seed of the users' endpoint choices, for reproducible request sequences
  * @param transport      the HTTP client the users send with
+ * @param threads        what the users run on
  */
 public record LoadTestConfig(
         URI baseUrl,
@@ -41,7 +42,8 @@ public record LoadTestConfig(
         ReferencePhase reference,
         Duration warmup,
         long seed,
-        Transport transport) {
+        Transport transport,
+        UserThreads threads) {
 
     /** The largest number of virtual users accepted. */
     public static final int MAX_USERS = 10_000;
@@ -67,6 +69,7 @@ public record LoadTestConfig(
         Objects.requireNonNull(mix, "mix must not be null");
         Objects.requireNonNull(auth, "auth must not be null (use Auth.anonymous())");
         Objects.requireNonNull(transport, "transport must not be null");
+        Objects.requireNonNull(threads, "threads must not be null");
     }
 
     private static URI checkUrl(URI url) {
@@ -133,7 +136,7 @@ public record LoadTestConfig(
     public Builder toBuilder() {
         return new Builder(baseUrl).users(users).rampUp(rampUp).sustain(sustain).rampDown(rampDown)
                 .thinkTime(thinkTime).mix(mix).auth(auth).requestTimeout(requestTimeout).reference(reference)
-                .warmup(warmup).seed(seed).transport(transport);
+                .warmup(warmup).seed(seed).transport(transport).threads(threads);
     }
 
     /** Mutable builder; {@link #build()} validates. */
@@ -151,6 +154,7 @@ public record LoadTestConfig(
         private Duration warmup = Duration.ZERO;
         private long seed = 1;
         private Transport transport = Transport.LEAN;
+        private UserThreads threads = UserThreads.AUTO;
 
         private Builder(URI baseUrl) {
             this.baseUrl = baseUrl;
@@ -234,6 +238,12 @@ public record LoadTestConfig(
             return this;
         }
 
+        /** @param value what the users run on @return this builder */
+        public Builder threads(UserThreads value) {
+            this.threads = value;
+            return this;
+        }
+
         /**
          * Validates and builds.
          *
@@ -242,7 +252,7 @@ public record LoadTestConfig(
          */
         public LoadTestConfig build() {
             return new LoadTestConfig(baseUrl, users, rampUp, sustain, rampDown, thinkTime, mix, auth,
-                    requestTimeout, reference, warmup, seed, transport);
+                    requestTimeout, reference, warmup, seed, transport, threads);
         }
     }
 }

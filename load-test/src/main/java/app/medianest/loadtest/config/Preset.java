@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public enum Preset {
 
-    /** The performance strategy's run: 2 minutes ramping to 20 users, 10 minutes sustained, the four endpoints. */
+    /** The performance strategy's run: 2 minutes ramping to 20 users, 10 minutes sustained, the preset mix. */
     STRATEGY(20, Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofSeconds(1)),
 
     /** A smoke run with the same mix and users, about 20 seconds in all (5 s ramp-up, 15 s sustained). */
@@ -27,14 +27,15 @@ public enum Preset {
     }
 
     /**
-     * Applies the preset's users, ramps, sustain, think time and the strategy mix to a builder.
+     * Applies the preset's users, ramps, sustain, think time and the adaptive preset mix
+     * ({@link EndpointMix#PRESET_SPEC}) to a builder.
      *
      * @param builder the builder to change
      * @return the same builder
      */
     public LoadTestConfig.Builder applyTo(LoadTestConfig.Builder builder) {
         return builder.users(users).rampUp(rampUp).sustain(sustain).rampDown(Duration.ZERO).thinkTime(thinkTime)
-                .mix(EndpointMix.strategy());
+                .mix(EndpointMix.preset());
     }
 
     /**

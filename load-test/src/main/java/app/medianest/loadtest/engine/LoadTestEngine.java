@@ -121,10 +121,18 @@ public final class LoadTestEngine {
     }
 
     private LoadTestResult runWith(HttpTransport transport) throws InterruptedException {
+        LoadTestConfig config = this.config;
         Sessions sessions = new Sessions(config.auth(), config.uriOf(LoginAttempt.LOGIN_PATH), stop);
-        PhaseRunner runner = new PhaseRunner(clock, transport, sessions, stop, config::uriOf, listener);
+        PhaseRunner runner = new PhaseRunner(clock, transport, sessions, stop, config::uriOf, listener,
+                config.threads());
         Instant startedAt = wallClock.instant();
         sessions.signInAll(config.users(), transport, SIGN_IN_PARALLELISM);
+        List<LeftOutEndpoint> leftOut = List.of();
+        if (MixProbe.needed(config.mix()) && !stop.isStopped()) {
+            MixProbe.Fitted fitted = fit(config, sessions, transport);
+            config = config.toBuilder().mix(fitted.mix()).build();
+            leftOut = fitted.leftOut();
+        }
         long thinkNanos = config.thinkTime().toNanos();
         if (config.warmup().isPositive()) {
             LoadProfile flat = new LoadProfile(config.users(), Duration.ZERO, config.warmup(), Duration.ZERO);
@@ -143,9 +151,19 @@ public final class LoadTestEngine {
             PhaseRunner.PhaseResult ref = runner.run(flat, bare, thinkNanos, config.seed(), Phase.REFERENCE);
             ratio = BaselineRatio.of(reference.path(), main.overall(), sustainThroughput, ref.overall());
         }
-        return new LoadTestResult(RunSettings.of(config), startedAt, wallClock.instant(), main.elapsed(),
+        return new LoadTestResult(RunSettings.of(config).withLeftOut(leftOut), startedAt, wallClock.instant(), main.elapsed(),
                 sustainThroughput, main.overall(), main.endpoints(), sessions.stats(), ratio, stop.isStopped(),
                 main.timeline());
+    }
+
+    /** Fits an adaptive mix to the server with the first user's session (see {@link MixProbe}). */
+    private static MixProbe.Fitted fit(LoadTestConfig config, Sessions sessions, HttpTransport transport)
+            throws InterruptedException {
+        String bearer;
+        try (HttpTransport.UserClient client = transport.openUser()) {
+            bearer = sessions.sessionFor(0, client).map(Sessions.Session::bearer).orElse(null);
+        }
+        return new MixProbe(config::uriOf, bearer, config.requestTimeout()).fit(config.mix());
     }
 
     /** Throughput over the intervals in which all users ran; the whole run's when there were none. */

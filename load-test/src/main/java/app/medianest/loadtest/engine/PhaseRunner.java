@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import app.medianest.loadtest.config.UserThreads;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -34,8 +35,16 @@ final class PhaseRunner {
     private final Function<String, URI> uriOf;
     private final ProgressListener listener;
 
+    private final UserThreads threads;
+
     PhaseRunner(NanoClock clock, HttpTransport transport, Sessions sessions, StopSignal stop, Function<String, URI> uriOf,
             ProgressListener listener) {
+        this(clock, transport, sessions, stop, uriOf, listener, UserThreads.AUTO);
+    }
+
+    PhaseRunner(NanoClock clock, HttpTransport transport, Sessions sessions, StopSignal stop, Function<String, URI> uriOf,
+            ProgressListener listener, UserThreads threads) {
+        this.threads = threads;
         this.clock = clock;
         this.transport = transport;
         this.sessions = sessions;
@@ -67,7 +76,7 @@ final class PhaseRunner {
                 thinkNanos, active);
         List<ProgressSnapshot> timeline = new ArrayList<>();
         long end;
-        try (ExecutorService users = userThreads(profile.users(), thinkNanos)) {
+        try (ExecutorService users = userThreads(profile.users(), thinkNanos, threads)) {
             for (int user = 0; user < profile.users(); user++) {
                 users.execute(new VirtualUser(user, start + profile.startOffset(user).toNanos(),
                         start + profile.stopOffset(user).toNanos(), seed, shared));
@@ -94,10 +103,15 @@ final class PhaseRunner {
      * (saturation), virtual threads: every user is always busy, and a few carrier threads (one per core, like
      * wrk's event-loop threads) keep the generator from taking the operating system's time slices away from a
      * server on the same machine; 20 busy platform threads on 2 cores gave a service-time p99 of 8.5 ms, against
-     * 4.4 ms.
+     * 4.4 ms. {@link UserThreads#PLATFORM} and {@link UserThreads#VIRTUAL} choose either always.
      */
-    static ExecutorService userThreads(int users, long thinkNanos) {
-        return thinkNanos > 0 && users <= PLATFORM_THREAD_USERS
+    static ExecutorService userThreads(int users, long thinkNanos, UserThreads threads) {
+        boolean platform = switch (threads) {
+            case PLATFORM -> true;
+            case VIRTUAL -> false;
+            case AUTO -> thinkNanos > 0 && users <= PLATFORM_THREAD_USERS;
+        };
+        return platform
                 ? Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("medianest-user-", 0).daemon(true)
                         .stackSize(256 * 1024).factory())
                 : Executors.newVirtualThreadPerTaskExecutor();

@@ -25,6 +25,8 @@ import java.util.List;
  *                          reports written before it was recorded
  * @param referenceRounds   paired reference rounds (1: one phase after the main run), or {@code null} without a
  *                          reference phase or in older reports
+ * @param leftOut           endpoints of an adaptive mix that the server could not serve, left out of the run
+ *                          (empty in older reports)
  */
 public record RunSettings(
         String baseUrl,
@@ -41,11 +43,13 @@ public record RunSettings(
         Duration warmup,
         long seed,
         String transport,
-        Integer referenceRounds) {
+        Integer referenceRounds,
+        List<LeftOutEndpoint> leftOut) {
 
-    /** Copies the mix. */
+    /** Copies the lists. */
     public RunSettings {
         mix = List.copyOf(mix);
+        leftOut = leftOut == null ? List.of() : List.copyOf(leftOut);
     }
 
     /**
@@ -61,6 +65,17 @@ public record RunSettings(
                 config.reference() == null ? null : config.reference().path(),
                 config.reference() == null ? null : config.reference().duration(),
                 config.warmup(), config.seed(), config.transport().wireName(),
-                config.reference() == null ? null : config.reference().rounds());
+                config.reference() == null ? null : config.reference().rounds(), List.of());
+    }
+
+    /**
+     * These settings with the endpoints an adaptive mix left out.
+     *
+     * @param value the endpoints left out
+     * @return the settings
+     */
+    public RunSettings withLeftOut(List<LeftOutEndpoint> value) {
+        return new RunSettings(baseUrl, users, rampUp, sustain, rampDown, thinkTime, mix, authMode, requestTimeout,
+                referencePath, referenceDuration, warmup, seed, transport, referenceRounds, value);
     }
 }

@@ -33,7 +33,7 @@ class CliParserTest {
         assertEquals(Duration.ofMinutes(2), options.config().rampUp());
         assertEquals(Duration.ofMinutes(10), options.config().sustain());
         assertEquals(Duration.ofMillis(250), options.config().thinkTime());
-        assertEquals(EndpointMix.strategy(), options.config().mix());
+        assertEquals(EndpointMix.preset(), options.config().mix());
         assertEquals(Path.of("r.json"), options.jsonOut());
         assertEquals(Path.of("r.html"), options.htmlOut());
         assertEquals(0.2, options.tolerance());
@@ -65,6 +65,9 @@ class CliParserTest {
         assertTrue(options.quiet());
         assertEquals(Transport.JDK, options.config().transport());
         assertEquals(Transport.LEAN, parse("--url", "http://h").config().transport(), "the lean client by default");
+        assertEquals(app.medianest.loadtest.config.UserThreads.PLATFORM, parse("--url", "http://h", "--threads",
+                "platform").config().threads());
+        assertEquals(app.medianest.loadtest.config.UserThreads.AUTO, parse("--url", "http://h").config().threads());
     }
 
     @Test
@@ -78,6 +81,7 @@ class CliParserTest {
     @CsvSource(delimiter = '|', value = {
         "--users abc                  | --users: expected a whole number, got 'abc'",
         "--client netty               | --client: expected 'lean' or 'jdk', got 'netty'",
+        "--threads green              | --threads: expected 'auto', 'platform' or 'virtual', got 'green'",
         "--reference-rounds 2         | --reference-rounds: requires --reference",
         "--reference /h --reference-rounds 0 "
             + "| --reference-rounds: reference rounds must be between 1 and 100, got 0",

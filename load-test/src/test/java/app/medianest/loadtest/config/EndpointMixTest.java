@@ -22,6 +22,14 @@ class EndpointMixTest {
     }
 
     @Test
+    void aQueryValueIsNotAWeight() {
+        EndpointMix mix = EndpointMix.parse("/a?limit=50,/b?limit=50=2");
+        assertEquals(List.of(new WeightedEndpoint("/a?limit=50", 1), new WeightedEndpoint("/b?limit=50", 2)),
+                mix.endpoints());
+        assertEquals(mix.endpoints(), EndpointMix.parse(mix.spec()).endpoints(), "spec() parses back");
+    }
+
+    @Test
     void theStrategyMixIsTheFourLoadTestEndpoints() {
         assertEquals(List.of("/api/v1/dashboard/stats", "/api/v1/media/requests", "/api/v1/plex/libraries",
                 "/api/v1/auth/session"), EndpointMix.strategy().endpoints().stream().map(WeightedEndpoint::path)

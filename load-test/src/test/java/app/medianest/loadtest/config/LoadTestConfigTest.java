@@ -1,11 +1,13 @@
 package app.medianest.loadtest.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +40,12 @@ class LoadTestConfigTest {
         assertEquals(20, strategy.users());
         assertEquals(Duration.ofMinutes(2), strategy.rampUp());
         assertEquals(Duration.ofMinutes(10), strategy.sustain());
-        assertEquals(EndpointMix.strategy(), strategy.mix());
+        assertEquals(EndpointMix.preset(), strategy.mix());
+        assertTrue(strategy.mix().adaptive(), "a preset leaves out what the server cannot serve");
+        assertEquals(List.of("/api/v1/dashboard/stats", "/api/v1/media/requests", "/api/v1/plex/libraries",
+                "/api/v1/auth/session", "/api/v1/admin/requests?limit=50",
+                "/api/v1/plex/libraries/{plexLibrary}/items?limit=100"),
+                strategy.mix().endpoints().stream().map(WeightedEndpoint::path).toList());
         LoadTestConfig quick = Preset.QUICK.applyTo(LoadTestConfig.builder(LOCAL)).build();
         assertEquals(Duration.ofSeconds(20), quick.mainDuration());
         assertEquals(strategy.mix(), quick.mix());

@@ -43,6 +43,39 @@ class LoadTestEngineTest {
     }
 
     @Test
+    void thePresetMixLeavesOutWhatTheServerCannotServeAndSaysWhy() throws Exception {
+        server.withoutPlex().notAdmin();
+        LoadTestConfig config = config().users(2).sustain(Duration.ofSeconds(1)).mix(EndpointMix.preset()).build();
+
+        LoadTestResult result = LoadTestEngine.builder(config).build().run();
+
+        assertEquals(0, result.overall().errors(), "no request of the run went to a route the server cannot serve");
+        assertEquals(List.of("/api/v1/dashboard/stats", "/api/v1/media/requests", "/api/v1/auth/session"),
+                result.settings().mix().stream().map(WeightedEndpoint::path).toList());
+        assertEquals(List.of(
+                new LeftOutEndpoint("/api/v1/plex/libraries", "answered 503: Plex is not configured"),
+                new LeftOutEndpoint("/api/v1/admin/requests?limit=50", "answered 403: FORBIDDEN"),
+                new LeftOutEndpoint("/api/v1/plex/libraries/{plexLibrary}/items?limit=100",
+                        "/api/v1/plex/libraries answered 503: Plex is not configured")),
+                result.settings().leftOut());
+        assertTrue(result.overall().requests() > 0);
+    }
+
+    @Test
+    void thePresetMixRunsEveryRouteTheServerServesOnItsLargestPlexLibrary() throws Exception {
+        LoadTestConfig config = config().users(2).sustain(Duration.ofSeconds(1)).mix(EndpointMix.preset()).build();
+
+        LoadTestResult result = LoadTestEngine.builder(config).build().run();
+
+        assertEquals(List.of(), result.settings().leftOut());
+        assertTrue(result.settings().mix().contains(new WeightedEndpoint("/api/v1/plex/libraries/2/items?limit=100", 1)),
+                result.settings().mix().toString());
+        assertEquals(0, result.overall().errors());
+        assertTrue(server.hits("/api/v1/plex/libraries/2/items") > 1, "the large Plex page is part of the run");
+        assertTrue(server.hits("/api/v1/admin/requests") > 1, "and the admin page");
+    }
+
+    @Test
     void usersRampUpAndDownAndTheMixWeightsAreHonoured() throws Exception {
         List<ProgressSnapshot> snapshots = new CopyOnWriteArrayList<>();
         LoadTestConfig config = config().users(8).rampUp(Duration.ofSeconds(2)).sustain(Duration.ofSeconds(2))

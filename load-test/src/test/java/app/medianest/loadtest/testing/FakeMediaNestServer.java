@@ -30,7 +30,8 @@ public final class FakeMediaNestServer implements AutoCloseable {
     public static final String STATIC_TOKEN = "static-token";
 
     private static final Set<String> API_PATHS = Set.of("/api/v1/dashboard/stats", "/api/v1/media/requests",
-            "/api/v1/plex/libraries", "/api/v1/auth/session");
+            "/api/v1/plex/libraries", "/api/v1/auth/session", "/api/v1/admin/requests",
+            "/api/v1/plex/libraries/2/items");
 
     private final HttpServer server;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
@@ -41,6 +42,8 @@ public final class FakeMediaNestServer implements AutoCloseable {
     private final AtomicInteger logins = new AtomicInteger();
     private final AtomicInteger rateLimitedLoginsLeft = new AtomicInteger();
     private volatile long latencyNanos;
+    private volatile boolean plexConfigured = true;
+    private volatile boolean admin = true;
     private volatile long stallUntilNanos;
 
     private record ErrorRule(int status, int everyNth) {
@@ -67,6 +70,18 @@ public final class FakeMediaNestServer implements AutoCloseable {
 
     public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The Plex routes answer 503 "Plex is not configured", as a server without Plex does. */
+    public FakeMediaNestServer withoutPlex() {
+        plexConfigured = false;
+        return this;
+    }
+
+    /** The signed-in user is not an admin: admin routes answer 403. */
+    public FakeMediaNestServer notAdmin() {
+        admin = false;
+        return this;
     }
 
     /** Every request to an API path or /health waits this long before answering. */
@@ -156,6 +171,17 @@ public final class FakeMediaNestServer implements AutoCloseable {
             send(exchange, 401, error("UNAUTHORIZED"));
             return;
         }
+        if (path.startsWith("/api/v1/plex/") && !plexConfigured) {
+            count(path);
+            send(exchange, 503, "{\"success\":false,\"error\":{\"code\":\"SERVICE_UNAVAILABLE\","
+                    + "\"message\":\"Plex is not configured\"}}");
+            return;
+        }
+        if (path.startsWith("/api/v1/admin/") && !admin) {
+            count(path);
+            send(exchange, 403, error("FORBIDDEN"));
+            return;
+        }
         delay();
         long extra = extraLatency.getOrDefault(path, 0L);
         if (extra > 0) {
@@ -167,6 +193,11 @@ public final class FakeMediaNestServer implements AutoCloseable {
             errorsSent.computeIfAbsent(path, k -> new ConcurrentHashMap<>())
                     .computeIfAbsent(rule.status(), k -> new AtomicLong()).incrementAndGet();
             send(exchange, rule.status(), error("INJECTED"));
+            return;
+        }
+        if (path.equals("/api/v1/plex/libraries")) {
+            send(exchange, 200, "{\"success\":true,\"data\":[{\"key\":\"1\",\"itemCount\":3},"
+                    + "{\"key\":\"2\",\"itemCount\":7}]}");
             return;
         }
         send(exchange, 200, "{\"success\":true,\"data\":{\"path\":\"" + path + "\",\"items\":[1,2,3]}}");

@@ -1,0 +1,44 @@
+package app.medianest.loadtest.config;
+
+import java.util.Locale;
+
+/** What the virtual users run on. */
+public enum UserThreads {
+
+    /**
+     * The default: platform threads with think time (up to 1,000 users), virtual threads without (saturation), the
+     * choice of the strategy runs (see the load-test README).
+     */
+    AUTO,
+
+    /** One platform thread per user, always: at saturation the highest throughput, as wrk's event loops reach. */
+    PLATFORM,
+
+    /** One virtual thread per user, always: a few carrier threads, one per core. */
+    VIRTUAL;
+
+    /**
+     * The lower-case name used on the command line.
+     *
+     * @return {@code auto}, {@code platform} or {@code virtual}
+     */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Finds a value by its lower-case name.
+     *
+     * @param name {@code auto}, {@code platform} or {@code virtual}
+     * @return the value
+     * @throws IllegalArgumentException naming the unknown value
+     */
+    public static UserThreads byName(String name) {
+        for (UserThreads value : values()) {
+            if (value.wireName().equals(name)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("expected 'auto', 'platform' or 'virtual', got '" + name + "'");
+    }
+}
