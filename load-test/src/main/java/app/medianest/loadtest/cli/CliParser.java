@@ -250,6 +250,7 @@ public final class CliParser {
 
                   --url URL              server base URL, e.g. http://localhost:8080 (required)
                   --preset NAME          strategy (2m ramp to 20 users, 10m sustained) or quick (about 20s)
+                                         or portal (20 family members on the portal pages, about 70s)
                   --users N              virtual users (default 10)
                   --ramp DUR             ramp-up time, e.g. 30s, 2m, 500ms (default 0s)
                   --duration DUR         sustained time with all users (default 30s)
