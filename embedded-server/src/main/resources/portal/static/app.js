@@ -2,6 +2,7 @@
 (function () {
   "use strict";
   var body = document.body;
+  document.documentElement.classList.add("js");
 
   // Live updates: on any event from the server-sent stream, re-read this page and swap the parts marked
   // data-live-part (matched by id). At most one refresh in flight, a trailing one if more events came.

@@ -103,7 +103,7 @@ final class AdminPages {
         }
         BulkResult r = portal.components().requestService().bulk(web.user(), ids.stream().distinct().toList(), a,
                 reason);
-        web.redirect("/admin/requests", "bulk-done");
+        web.redirect("/admin/requests", r.failed() == 0 ? "bulk-done" : "bulk-partial");
     }
 
     private void users(Web web) {

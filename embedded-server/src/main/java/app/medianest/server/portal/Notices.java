@@ -14,6 +14,8 @@ final class Notices {
             Map.entry("approved", "Approved."),
             Map.entry("declined", "Declined."),
             Map.entry("bulk-done", "Done: the selected requests were updated."),
+            Map.entry("bulk-partial", "Some of the selected requests could not be changed: they were no longer "
+                    + "pending."),
             Map.entry("nothing-selected", "Nothing was selected."),
             Map.entry("user-updated", "User updated."),
             Map.entry("read", "Marked as read."),

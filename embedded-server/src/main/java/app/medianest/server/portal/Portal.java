@@ -189,7 +189,7 @@ public final class Portal {
             case 401 -> "Sign-in failed";
             case 403 -> "Not allowed";
             case 404 -> "Not found";
-            case 409 -> "Already done";
+            case 409 -> "Not possible";
             case 429 -> "Too many attempts";
             case 503, 504 -> "Service unavailable";
             default -> "Error";

@@ -143,8 +143,7 @@ public final class Web {
         TemplateEngine engine = portal.templates();
         Utf8ByteOutput out = new Utf8ByteOutput();
         engine.render("portal/" + template + ".jte", params, out);
-        byte[] html = new byte[out.getContentLength()];
-        var sink = new java.io.ByteArrayOutputStream(html.length);
+        var sink = new java.io.ByteArrayOutputStream(out.getContentLength());
         try {
             out.writeTo(sink);
         } catch (java.io.IOException e) {

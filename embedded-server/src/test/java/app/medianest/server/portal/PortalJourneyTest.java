@@ -82,6 +82,8 @@ class PortalJourneyTest {
     void aRequestIsFollowedLiveFromPendingToApprovedToAvailable() throws Exception {
         SampleTitle show = server.requestableShow(2);
         member.signIn(PortalServer.MEMBER, PortalServer.PASSWORD);
+        assertEquals("js", ((JavascriptExecutor) member.driver()).executeScript(
+                "return document.documentElement.className;"), "the portal's script runs in this browser");
         member.find("#q").sendKeys(show.title());
         member.find("form[role=search] button").click();
         member.waitFor(Duration.ofSeconds(10), d -> member.path().startsWith("/search"));

@@ -30,7 +30,11 @@ public final class PortalPages {
     public static List<Page> all(PortalServer server) {
         SampleTitle show = server.upstreams().overseerr().catalog().shows().getFirst();
         SampleTitle movie = server.upstreams().overseerr().catalog().movies().getFirst();
-        String library = server.components().integrations().plex().libraries().value().getFirst().key();
+        var plex = server.components().integrations().plex();
+        String library = plex.libraries().value().getFirst().key();
+        String collection = plex.libraries().value().stream()
+                .flatMap(l -> plex.collections(l.key()).value().stream()).findFirst()
+                .orElseThrow(() -> new AssertionError("the simulated Plex has collections")).ratingKey();
         List<Page> pages = new ArrayList<>();
         pages.add(new Page("signin", "/signin", Viewer.SIGNED_OUT));
         pages.add(new Page("plex-signin", "/signin/plex", Viewer.SIGNED_OUT));
@@ -46,6 +50,7 @@ public final class PortalPages {
             pages.add(new Page(p + "plex", "/plex", v));
             pages.add(new Page(p + "plex-library", "/plex/library/" + library, v));
             pages.add(new Page(p + "plex-collections", "/plex/library/" + library + "/collections", v));
+            pages.add(new Page(p + "plex-collection", "/plex/collection/" + collection, v));
             pages.add(new Page(p + "plex-search", "/plex/search?q=the", v));
             pages.add(new Page(p + "youtube", "/youtube", v));
             pages.add(new Page(p + "status", "/status", v));
