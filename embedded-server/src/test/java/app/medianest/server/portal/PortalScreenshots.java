@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Writes the portal's screenshots to {@code docs/screenshots/portal/}: every page at phone width (390 px), and the
- * home, search, title and approval pages also at desktop width (1280 px) and in dark mode, from the real server
+ * home, search, title and approval pages also at desktop width (1280 px) and in dark mode (at phone size the first
+ * screen only), from the real server
  * with the demo's simulated upstreams and sample data, a member with requests in every state, and a YouTube
  * download in progress. Not part of the normal test run (the class name does not end in Test); run it with
  * {@code bench/portal-quality.sh screenshots} (see docs/portal-quality.md).
@@ -89,7 +90,9 @@ class PortalScreenshots {
             System.out.println(page.name() + ": some pictures did not load within 5 s");
         }
         String file = page.name() + "-" + size.name() + (dark ? "-dark" : "") + ".png";
-        long bytes = BrowserViews.screenshot(b, dir.resolve(file), size.width(), MAX_HEIGHT);
+        // Dark mode at phone size: the first screen, as the phone shows it (the README places these side by side).
+        int height = dark && size.mobile() ? size.height() : MAX_HEIGHT;
+        long bytes = BrowserViews.screenshot(b, dir.resolve(file), size.width(), height);
         assertTrue(bytes > 1000, file + " has content");
         return String.format(Locale.ROOT, "%-40s %,8d bytes", file, bytes);
     }
@@ -121,5 +124,6 @@ class PortalScreenshots {
         b.find("#url").sendKeys("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
         b.find("form[action='/youtube'] button[type=submit]").click();
         b.waitFor(Duration.ofSeconds(10), d -> !b.all(".download").isEmpty());
+        b.waitFor(Duration.ofSeconds(10), d -> !b.all(".download progress:not([value='0'])").isEmpty());
     }
 }
