@@ -252,8 +252,9 @@ public final class CliParser {
                 Usage: java -jar medianest-loadtest.jar --url URL [options]
 
                   --url URL              server base URL, e.g. http://localhost:8080 (required)
-                  --preset NAME          strategy (2m ramp to 20 users, 10m sustained) or quick (about 20s);
-                                         their mix leaves out what the server cannot serve (no Plex: the Plex
+                  --preset NAME          strategy (2m ramp to 20 users, 10m sustained), quick (about 20s) or
+                                         portal (20 family members on the portal pages, about 70s); the
+                                         mix leaves out what the server cannot serve (no Plex: the Plex
                                          routes; not an admin: admin/requests) and lists it
                   --users N              virtual users (default 10)
                   --ramp DUR             ramp-up time, e.g. 30s, 2m, 500ms (default 0s)

@@ -12,7 +12,10 @@ public enum Preset {
     STRATEGY(20, Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofSeconds(1)),
 
     /** A smoke run with the same mix and users, about 20 seconds in all (5 s ramp-up, 15 s sustained). */
-    QUICK(20, Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(1));
+    QUICK(20, Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(1)),
+
+    /** 20 family members on the portal (pages with the session cookie, and their API calls): 10 s ramp, 60 s. */
+    PORTAL(20, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(1));
 
     private final int users;
     private final Duration rampUp;
@@ -35,7 +38,7 @@ public enum Preset {
      */
     public LoadTestConfig.Builder applyTo(LoadTestConfig.Builder builder) {
         return builder.users(users).rampUp(rampUp).sustain(sustain).rampDown(Duration.ZERO).thinkTime(thinkTime)
-                .mix(EndpointMix.preset());
+                .mix(this == PORTAL ? PortalMix.mix() : EndpointMix.preset());
     }
 
     /**

@@ -1,5 +1,6 @@
 package app.medianest.loadtest.engine;
 
+import app.medianest.loadtest.config.PortalMix;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,7 +44,9 @@ final class JdkTransport implements HttpTransport {
             public PreparedGet prepareGet(URI uri, String bearer) {
                 HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout).GET()
                         .header("Accept", "application/json").header("User-Agent", LoginAttempt.USER_AGENT);
-                if (bearer != null) {
+                if (bearer != null && PortalMix.isPage(uri)) {
+                    builder.header("Cookie", PortalMix.SESSION_COOKIE + "=" + bearer).header("Accept-Encoding", "gzip");
+                } else if (bearer != null) {
                     builder.header("Authorization", "Bearer " + bearer);
                 }
                 HttpRequest request = builder.build();

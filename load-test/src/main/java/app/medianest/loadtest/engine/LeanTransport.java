@@ -1,5 +1,6 @@
 package app.medianest.loadtest.engine;
 
+import app.medianest.loadtest.config.PortalMix;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -79,7 +80,10 @@ final class LeanTransport implements HttpTransport {
     /** The bytes of a GET of the URI's path and query. */
     byte[] get(URI uri, String bearer) {
         StringBuilder head = start("GET", uri);
-        if (bearer != null) {
+        if (bearer != null && PortalMix.isPage(uri)) {
+            head.append("Cookie: ").append(PortalMix.SESSION_COOKIE).append('=').append(bearer)
+                    .append("\r\nAccept-Encoding: gzip\r\n");
+        } else if (bearer != null) {
             head.append("Authorization: Bearer ").append(bearer).append("\r\n");
         }
         return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
