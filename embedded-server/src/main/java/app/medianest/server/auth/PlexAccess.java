@@ -1,7 +1,7 @@
 package app.medianest.server.auth;
 
 import app.medianest.server.http.ApiException;
-import app.medianest.server.upstream.PlexTvClient;
+import app.medianest.server.auth.PlexTvClient;
 
 import java.util.Set;
 import java.util.function.Supplier;

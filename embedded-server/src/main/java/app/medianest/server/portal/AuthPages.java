@@ -3,7 +3,7 @@ package app.medianest.server.portal;
 import app.medianest.model.auth.SessionResponse;
 import app.medianest.server.auth.Secrets;
 import app.medianest.server.http.ApiException;
-import app.medianest.server.upstream.PlexTvClient;
+import app.medianest.server.auth.PlexTvClient;
 import app.medianest.server.upstream.UpstreamException;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

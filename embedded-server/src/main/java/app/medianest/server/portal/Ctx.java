@@ -1,6 +1,6 @@
 package app.medianest.server.portal;
 
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 
 /**
  * What the layout needs on every page: the title, who is signed in, the CSRF token for forms, the unread

@@ -1,7 +1,7 @@
 package app.medianest.server.portal;
 
 import app.medianest.server.Components;
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 import app.medianest.server.config.SettingsCatalog;
 import app.medianest.server.events.EventsHttp;
 import app.medianest.server.http.ApiException;

@@ -1,6 +1,6 @@
 package app.medianest.server.portal;
 
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 import app.medianest.server.http.ApiException;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;

@@ -417,7 +417,7 @@ class PortalHttpTest {
     void anAdminApprovesInBulkDeclinesWithAReasonAndChangesRoles() {
         var c = server.components();
         var owner = c.accounts().createUser("bulk-owner", PortalServer.PASSWORD, null, Role.USER, "");
-        var p = new app.medianest.server.auth.Principal(owner.id(), owner.username(), null, Role.USER, null, null,
+        var p = new app.medianest.server.http.Principal(owner.id(), owner.username(), null, Role.USER, null, null,
                 null, null);
         List<SampleTitle> movies = server.upstreams().overseerr().catalog().movies().stream()
                 .filter(t -> !t.inLibrary() && c.requestService().active(MediaType.MOVIE, t.tmdbId()).isEmpty())

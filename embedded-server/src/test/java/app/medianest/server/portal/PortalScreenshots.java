@@ -2,7 +2,7 @@ package app.medianest.server.portal;
 
 import app.medianest.fakes.SampleTitle;
 import app.medianest.model.MediaType;
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 import app.medianest.server.testing.Browser;
 import app.medianest.server.testing.BrowserViews;
 import app.medianest.server.testing.PortalPages;

@@ -1,7 +1,7 @@
 package app.medianest.server.notifications.channels;
 
 import app.medianest.model.Role;
-import app.medianest.server.auth.Principal;
+import app.medianest.server.http.Principal;
 import app.medianest.server.db.Jdbc;
 import app.medianest.server.http.Access;
 import app.medianest.server.http.ApiException;
