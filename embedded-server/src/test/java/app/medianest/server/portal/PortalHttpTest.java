@@ -455,4 +455,35 @@ class PortalHttpTest {
         assertEquals(409, admin.post("/admin/users/" + adminId, admin.form("role", "user")).statusCode(),
                 "an admin cannot demote themselves");
     }
+
+    @Test
+    void theStatusPageShowsEveryServiceWithItsUptime() {
+        var services = server.components().serviceStatus().findAll();
+        assertFalse(services.isEmpty(), "the simulated Uptime Kuma was polled");
+        String page = member().get("/status").body();
+        for (var s : services) {
+            assertTrue(page.contains(">" + s.displayName() + "<"), s.displayName());
+            if (s.uptime24h() != null) {
+                assertTrue(page.contains(String.format(java.util.Locale.ROOT, "%.1f %%", s.uptime24h())),
+                        s.displayName() + " uptime " + s.uptime24h());
+            }
+        }
+        assertTrue(member().get("/").body().contains("services are up") || services.stream()
+                .anyMatch(s -> s.status() != app.medianest.model.ServiceState.UP), "the home page's status line");
+    }
+
+    @Test
+    void plexArtworkGoesThroughTheServerAndIsCached() {
+        String thumb = server.components().integrations().plex().recentlyAdded(5).stream()
+                .map(i -> i.thumb()).filter(t -> t != null).findFirst().orElseThrow();
+        Web web = member();
+        long before = server.upstreams().plex().requestCount(thumb);
+        HttpResponse<String> first = web.get("/art?p=" + enc(thumb));
+        assertEquals(200, first.statusCode());
+        assertEquals("image/png", first.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(200, web.get("/art?p=" + enc(thumb)).statusCode());
+        assertEquals(before + 1, server.upstreams().plex().requestCount(thumb), "the second view came from the cache");
+        assertTrue(web.get("/").body().contains("/art?p=" + enc(thumb)), "pages link the proxy, never Plex");
+        assertEquals(303, new Web(server.baseUrl()).get("/art?p=" + enc(thumb)).statusCode(), "members only");
+    }
 }
