@@ -110,7 +110,7 @@ public final class Main {
         java.util.concurrent.atomic.AtomicReference<EmbeddedServer> running = new java.util.concurrent.atomic
                 .AtomicReference<>();
         Thread hook = new Thread(() -> {
-            ShutdownWatchdog.arm(config.shutdownGrace().plusSeconds(5));
+            ShutdownWatchdog.arm(config.shutdownGrace().plusSeconds(5), System.err);
             EmbeddedServer s = running.get();
             if (s != null) {
                 s.stop();

@@ -11,16 +11,15 @@ final class ShutdownWatchdog {
     private ShutdownWatchdog() {
     }
 
-    static void arm(Duration limit) {
+    static void arm(Duration limit, java.io.PrintStream err) {
         Thread.ofPlatform().daemon().name("medianest-shutdown-watchdog").start(() -> {
             try {
                 Thread.sleep(limit);
             } catch (InterruptedException e) {
                 return;
             }
-            System.err.println("medianest: shutdown did not finish within " + limit.toSeconds()
-                    + " s; halting");
-            System.err.flush();
+            err.println("medianest: shutdown did not finish within " + limit.toSeconds() + " s; halting");
+            err.flush();
             Runtime.getRuntime().halt(1);
         });
     }

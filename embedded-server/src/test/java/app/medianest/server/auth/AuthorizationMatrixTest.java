@@ -54,6 +54,8 @@ class AuthorizationMatrixTest {
             Map.entry("GET /api/v1/admin/settings", Access.ADMIN),
             Map.entry("PUT /api/v1/admin/settings", Access.ADMIN),
             Map.entry("GET /api/v1/admin/stats", Access.ADMIN),
+            Map.entry("GET /api/v1/admin/backups", Access.ADMIN),
+            Map.entry("POST /api/v1/admin/backups", Access.ADMIN),
             Map.entry("POST /api/v1/media/requests", Access.USER),
             Map.entry("GET /api/v1/media/requests", Access.USER),
             Map.entry("GET /api/v1/media/requests/counts", Access.USER),

@@ -101,7 +101,7 @@ public final class ShutdownCheck implements AutoCloseable {
         env.put("MEDIANEST_OVERSEERR_OUTBOX_INTERVAL", "200ms");
         env.put("MEDIANEST_YTDLP_PATH", ytDlp.toString());
         env.put("MEDIANEST_DOWNLOAD_DIR", dataDir.resolve("downloads").toString());
-        env.put("MEDIANEST_YOUTUBE_CONCURRENCY", "20");   // downloads re-queued from earlier rounds run too
+        env.put("MEDIANEST_YOUTUBE_CONCURRENCY", "4");
         env.put(FakeYtDlp.ENV_DELAY_MS, "1500");
         return env;
     }
@@ -114,6 +114,7 @@ public final class ShutdownCheck implements AutoCloseable {
         long exitMillis;
         int code;
         boolean downloading;
+        String downloadId;
         List<String> output = new ArrayList<>();
         try (ServerProcess p = ServerProcess.start(env)) {
             String base = "http://127.0.0.1:" + p.awaitPort(Duration.ofSeconds(120));
@@ -126,7 +127,7 @@ public final class ShutdownCheck implements AutoCloseable {
             if (dl.statusCode() != 201) {
                 throw new IllegalStateException("download not accepted: " + dl.statusCode() + " " + dl.body());
             }
-            String downloadId = JSON.readTree(dl.body()).at("/data/id").asText();
+            downloadId = JSON.readTree(dl.body()).at("/data/id").asText();
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> load = new ArrayList<>();
             for (int w = 0; w < 4; w++) {
@@ -179,6 +180,9 @@ public final class ShutdownCheck implements AutoCloseable {
             HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
                     HttpResponse.BodyHandlers.ofString());
             String token = login(base);
+            // The interrupted download was queued again at this start; cancel it so rounds do not pile up.
+            http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/youtube/downloads/" + downloadId))
+                    .header("Authorization", "Bearer " + token).DELETE().build(), HttpResponse.BodyHandlers.discarding());
             for (String id : acked) {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/media/requests/"
                         + id)).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());

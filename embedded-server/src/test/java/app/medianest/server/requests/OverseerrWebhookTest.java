@@ -72,7 +72,9 @@ class OverseerrWebhookTest {
 
     @Test
     void withNoSecretConfiguredEveryCallIs401() {
-        try (TestServer bare = TestServer.start(SERVERS.db(kind), Clock.systemUTC(), Map.of())) {
+        // Its own database: one MediaNest server per PostgreSQL database (the class's server holds the lock).
+        try (app.medianest.server.testing.TestDatabase own = app.medianest.server.testing.TestDatabase.create(kind);
+             TestServer bare = TestServer.start(own, Clock.systemUTC(), Map.of())) {
             assertError(bare.post(HOOK, OverseerrWebhook.testNotification()), 401, "UNAUTHORIZED");
             assertError(bare.post(HOOK, OverseerrWebhook.testNotification(), "Authorization", ""), 401,
                     "UNAUTHORIZED");
