@@ -289,6 +289,26 @@ class NotificationDeliveryTest {
     }
 
     @Test
+    void deliveredMessagesArePurgedAfterTheirRetentionAndWaitingOnesStay() {
+        subscribe(alice, "[\"request.approved\"]");
+        assertEquals(200, approve(request(alice, "First", 21)).status());
+        IntegrationServer.await("the first message everywhere", Duration.ofSeconds(10), () -> waiting() == 0);
+        webhook.refuseConnections();
+        try {
+            assertEquals(200, approve(request(alice, "Second", 22)).status());
+            IntegrationServer.await("the second message on the channels that are up", Duration.ofSeconds(10),
+                    () -> ntfy.accepted().size() == 2 && discord.accepted().size() == 2
+                            && mailTexts("alice@example.home").size() == 2);
+            var outbox = server.server().components().outbound().outbox();
+            assertEquals(7, outbox.purge(java.time.Instant.now().plus(Duration.ofDays(1))), "the 7 sent rows");
+            assertEquals(1, waiting(), "the message waiting for the webhook stays");
+        } finally {
+            webhook.heal();
+        }
+        IntegrationServer.await("the webhook catches up", Duration.ofSeconds(10), () -> webhook.accepted().size() == 2);
+    }
+
+    @Test
     void settingsAreValidatedAndUsersOnlyGetChannelsTheAdminOpened() {
         assertInvalid(put(admin, "/api/v1/admin/notification-channels/webhook", "{\"settings\":{\"url\":\"ftp://x\"}}"),
                 "settings.url");

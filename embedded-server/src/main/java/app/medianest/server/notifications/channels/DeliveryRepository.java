@@ -75,6 +75,13 @@ public final class DeliveryRepository {
                 + "WHERE id = ?", micros(at), cut(error, 1000), id);
     }
 
+    /** Deletes messages sent or set aside before {@code before}; returns how many. */
+    public int purge(Instant before) {
+        Instant t = micros(before);
+        return jdbc.update("DELETE FROM notification_outbox WHERE (sent_at IS NOT NULL AND sent_at < ?) "
+                + "OR (failed_at IS NOT NULL AND failed_at < ?)", t, t);
+    }
+
     /** Messages still waiting per channel. */
     public long waiting(ChannelKind channel) {
         return jdbc.queryLong("SELECT COUNT(*) AS n FROM notification_outbox WHERE channel = ? AND sent_at IS NULL "

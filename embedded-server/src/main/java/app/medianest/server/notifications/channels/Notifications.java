@@ -17,6 +17,9 @@ import java.util.function.Consumer;
 
 /** The outbound notifications' part of the object graph: channels, preferences, dispatcher, outbox and worker. */
 public final class Notifications {
+    /** How long delivered and set-aside messages stay in the outbox (for inspection) before they are deleted. */
+    static final Duration KEEP = Duration.ofDays(30);
+
     private final Settings settings;
     private final ChannelStore channels;
     private final PreferenceStore preferences;
@@ -24,9 +27,11 @@ public final class Notifications {
     private final ChannelDispatcher dispatcher;
     private final DeliveryWorker worker;
     private final NotificationChannelsHttp http;
+    private final Clock clock;
 
     public Notifications(Settings s, Jdbc jdbc, SecretBox box, Clock clock, Consumer<UUID> userChanged) {
         this.settings = s;
+        this.clock = clock;
         this.channels = new ChannelStore(jdbc, box, clock);
         this.preferences = new PreferenceStore(jdbc, clock);
         this.outbox = new DeliveryRepository(jdbc);
@@ -68,5 +73,7 @@ public final class Notifications {
     public void startJobs(Jobs jobs) {
         Duration every = settings.duration(SettingsCatalog.NOTIFY_INTERVAL, Duration.ofMillis(50), Duration.ofHours(1));
         jobs.every("notification-delivery", every, every, worker::runOnce);
+        jobs.every("notification-outbox-purge", Duration.ofMinutes(5), Duration.ofHours(6),
+                () -> outbox.purge(clock.instant().minus(KEEP)));
     }
 }
