@@ -20,7 +20,7 @@ import java.util.Map;
  * 1, 8, 16, 64 and 256 KB with {@code tcpNoDelay(true)} (the reference, as MediaNest runs), the same bare route
  * with Helidon's default socket options (the control: it shows the stall, proving the measurement can see it),
  * and the MediaNest routes given with {@code --api} (default: pages of 3, 25, 50 and 100 admin requests, about
- * 1, 8, 16 and 33 KB, and {@code /metrics}). Each server's medians are printed as ratios to its own smallest
+ * 1, 8, 16 and 33 KB; a page holds at most 100). Each server's medians are printed as ratios to its own smallest
  * response's median (the target: every size within 2x).
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar app.medianest.benchmarks.LargeResponses --url URL
@@ -31,7 +31,7 @@ public final class LargeResponses {
     private static final int[] SIZES_KB = {1, 8, 16, 64, 256};
     private static final List<String> DEFAULT_API = List.of("/api/v1/admin/requests?limit=3",
             "/api/v1/admin/requests?limit=25", "/api/v1/admin/requests?limit=50",
-            "/api/v1/admin/requests?limit=100", "/metrics");
+            "/api/v1/admin/requests?limit=100");
 
     /** The bare route's answers, made once: a JSON string of exactly N KB. */
     private static final Map<Integer, byte[]> BODIES = new java.util.HashMap<>();
@@ -123,7 +123,7 @@ public final class LargeResponses {
                         connections.put(t.uri().getAuthority(), c);
                     }
                     byte[] request = KeepAliveConnection.get(t.uri(), t.token());
-                    int n = round == 0 ? Math.max(10, requests / 5) : requests; // round 0 warms up
+                    int n = round == 0 ? Math.max(50, requests) : requests; // round 0 warms up (the JIT compilers)
                     for (int i = 0; i < n; i++) {
                         long start = System.nanoTime();
                         int status = c.exchange(request);
