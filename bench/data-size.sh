@@ -6,12 +6,15 @@
 # admin statistics on both in interleaved rounds (benchmarks: app.medianest.benchmarks.DataSizeRoutes): p50, p99
 # and the ratio of the million's p99 to the 100k's (target <= 1.3), with /health as the reference.
 #
-# Usage: bench/data-size.sh [h2|postgresql] [--small N] [--large N] [--requests N] [--rounds R] [--keep]
+# The response and data caches are switched off on both servers (feature flags), so that every request reaches the
+# database; --caches keeps them on (then the cached routes measure cache hits).
+#
+# Usage: bench/data-size.sh [h2|postgresql] [--small N] [--large N] [--requests N] [--rounds R] [--caches] [--keep]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
-SMALL=100000; LARGE=1000000; REQUESTS=40; ROUNDS=5; DB=h2
+SMALL=100000; LARGE=1000000; REQUESTS=40; ROUNDS=5; DB=h2; CACHES=0
 while (($#)); do
     case "$1" in
         h2|postgresql) DB=$1; shift ;;
@@ -19,6 +22,7 @@ while (($#)); do
         --large) LARGE=$2; shift 2 ;;
         --requests) REQUESTS=$2; shift 2 ;;
         --rounds) ROUNDS=$2; shift 2 ;;
+        --caches) CACHES=1; shift ;;
         --keep) BENCH_KEEP=1; shift ;;
         *) bench_fail "unknown option $1 (see the header of $0)" ;;
     esac
@@ -67,6 +71,11 @@ for size in "$SMALL" "$LARGE"; do
     a=$(bench_login "${ADMIN[$size]}" "$password"); u=$(bench_login "${USER[$size]}" "$password")
     [[ -n $a && $a != null && -n $u && $u != null ]] || bench_fail "cannot sign in on the $size server"
     ADMIN[$size]=$a; USER[$size]=$u
+    if ((CACHES == 0)); then
+        curl -fs -X PUT -H "Authorization: Bearer $a" -H 'Content-Type: application/json' \
+            -d '{"response-cache": false, "data-cache": false}' "$BENCH_URL/api/v1/admin/feature-flags" > /dev/null \
+            || bench_fail "cannot switch the caches off"
+    fi
     if [[ $size == "$SMALL" ]]; then SECOND_PID=$BENCH_SERVER_PID; BENCH_SERVER_PID=""; fi
 done
 
