@@ -1,28 +1,30 @@
 #!/usr/bin/env bash
 # Large responses: the 40 ms delayed-ACK stall check (issue 19) on a fresh headless server started with the plain
 # command (`java -jar medianest-server.jar`, its default memory settings), H2, seeded with 1,000 users and 100,000
-# requests.
+# requests (--seed).
 #  1. One keep-alive connection: the median of 1, 8, 16, 64 and 256 KB answers of a bare Helidon route with
 #     tcpNoDelay (the reference), the same bare route with Helidon's defaults (the control, which stalls), and
-#     MediaNest pages of 3, 25, 50 and 100 admin requests and /metrics, each as a ratio to its server's smallest
+#     MediaNest pages of 3, 25, 50 and 100 admin requests (1-33 KB; a page holds at most 100), each as a ratio to its server's smallest
 #     answer (benchmarks: app.medianest.benchmarks.LargeResponses).
 #  2. wrk, 16 connections, 2 threads: /health, GET /api/v1/admin/requests?limit=50 (first page) and the page 2,000
 #     rows deep (its cursor found by paging), in alternating rounds; each route's throughput as a ratio to /health's
 #     in the same round (target >= 0.3).
 # Prints the load average before and after.
 #
-# Usage: bench/large-responses.sh [--requests N] [--rounds R] [--wrk-duration D] [--wrk-rounds R] [--keep]
+# Usage: bench/large-responses.sh [--requests N] [--rounds R] [--wrk-duration D] [--wrk-rounds R] [--seed N] [--keep]
+#   --seed N   seeded requests (default 100000; at least 2,050 for the deep page)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
-REQUESTS=100; ROUNDS=5; WRK_DURATION=10s; WRK_ROUNDS=3
+REQUESTS=100; ROUNDS=5; WRK_DURATION=10s; WRK_ROUNDS=3; SEED=100000
 while (($#)); do
     case "$1" in
         --requests) REQUESTS=$2; shift 2 ;;
         --rounds) ROUNDS=$2; shift 2 ;;
         --wrk-duration) WRK_DURATION=$2; shift 2 ;;
         --wrk-rounds) WRK_ROUNDS=$2; shift 2 ;;
+        --seed) SEED=$2; shift 2 ;;
         --keep) BENCH_KEEP=1; shift ;;
         *) bench_fail "unknown option $1 (see the header of $0)" ;;
     esac
@@ -36,7 +38,7 @@ trap bench_cleanup EXIT
 export MEDIANEST_LOG_LEVEL=WARNING
 password="large-$(date +%s)"
 bench_database h2
-bench_seed 1000 100000 "$password"
+bench_seed $((SEED >= 100000 ? 1000 : 100)) "$SEED" "$password"
 admin=$(bench_busiest_user admin)
 [[ -n $admin ]] || bench_fail "no seeded admin found"
 bench_start_server ""                     # the plain command: the server's own default memory settings

@@ -6,17 +6,18 @@
 # preset mix, no think time, 20 users, signed in as the busiest seeded admin), at the end, and after 60 s idle.
 # Targets: under 256 MB under load, under 200 MB idle.
 #
-# Usage: bench/memory.sh [--image DIR] [--duration 10m] [--users 20] [--keep]
+# Usage: bench/memory.sh [--image DIR] [--duration 10m] [--users 20] [--requests 100000] [--keep]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
-IMAGE=""; DURATION=10m; USERS=20
+IMAGE=""; DURATION=10m; USERS=20; REQUESTS=100000
 while (($#)); do
     case "$1" in
         --image) IMAGE=$2; shift 2 ;;
         --duration) DURATION=$2; shift 2 ;;
         --users) USERS=$2; shift 2 ;;
+        --requests) REQUESTS=$2; shift 2 ;;
         --keep) BENCH_KEEP=1; shift ;;
         *) bench_fail "unknown option $1 (see the header of $0)" ;;
     esac
@@ -30,7 +31,7 @@ export MEDIANEST_LOG_LEVEL=WARNING
 password="memory-$(date +%s)"
 bench_start_fake_plex
 bench_database h2
-bench_seed 1000 100000 "$password"
+bench_seed $((REQUESTS >= 100000 ? 1000 : 100)) "$REQUESTS" "$password"
 admin=$(bench_busiest_user admin)
 
 export MEDIANEST_HOST=127.0.0.1 MEDIANEST_PORT=$(bench_free_port 18600)

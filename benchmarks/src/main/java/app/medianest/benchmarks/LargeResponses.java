@@ -20,18 +20,20 @@ import java.util.Map;
  * 1, 8, 16, 64 and 256 KB with {@code tcpNoDelay(true)} (the reference, as MediaNest runs), the same bare route
  * with Helidon's default socket options (the control: it shows the stall, proving the measurement can see it),
  * and the MediaNest routes given with {@code --api} (default: pages of 3, 25, 50 and 100 admin requests, about
- * 1, 8, 16 and 33 KB, and {@code /metrics}). Each server's medians are printed as ratios to its own smallest
- * response's median (the target: every size within 2x).
+ * 1, 8, 16 and 33 KB; a page holds at most 100). Each server's medians are printed as ratios to its own smallest
+ * response's median (the target: every size within 2x; the verdict is MediaNest's, the reference's 256 KB answer
+ * costs its transfer time on a busy machine).
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar app.medianest.benchmarks.LargeResponses --url URL
  * --token ADMIN_TOKEN [--requests 100] [--rounds 5] [--api PATH]...}; without {@code --url} only the bare
- * servers are measured. Exit code 1 when a size of the reference or of MediaNest is over 2x its smallest.
+ * servers are measured. Exit code 1 when a MediaNest size (without {@code --url}: a reference size) is over 2x its
+ * smallest.
  */
 public final class LargeResponses {
     private static final int[] SIZES_KB = {1, 8, 16, 64, 256};
     private static final List<String> DEFAULT_API = List.of("/api/v1/admin/requests?limit=3",
             "/api/v1/admin/requests?limit=25", "/api/v1/admin/requests?limit=50",
-            "/api/v1/admin/requests?limit=100", "/metrics");
+            "/api/v1/admin/requests?limit=100");
 
     /** The bare route's answers, made once: a JSON string of exactly N KB. */
     private static final Map<Integer, byte[]> BODIES = new java.util.HashMap<>();
@@ -123,7 +125,7 @@ public final class LargeResponses {
                         connections.put(t.uri().getAuthority(), c);
                     }
                     byte[] request = KeepAliveConnection.get(t.uri(), t.token());
-                    int n = round == 0 ? Math.max(10, requests / 5) : requests; // round 0 warms up
+                    int n = round == 0 ? Math.max(50, requests) : requests; // round 0 warms up (the JIT compilers)
                     for (int i = 0; i < n; i++) {
                         long start = System.nanoTime();
                         int status = c.exchange(request);
@@ -161,16 +163,22 @@ public final class LargeResponses {
             }
             double ratio = median / first;
             boolean control = group.contains("control");
-            if (!control && ratio > 2.0) {
+            // The verdict is MediaNest's (the reference's when no MediaNest URL was given).
+            boolean judged = group.startsWith("MediaNest") || (!control && !anyMediaNest(targets));
+            if (judged && ratio > 2.0) {
                 ok = false;
             }
             System.out.printf(Locale.ROOT, "%-42s %9d %10d %9.3f %9.3f %12.2f%s%n", t.label(), t.bytes()[0],
                     t.nanos().size(), median, percentile(t.nanos(), 0.9) / 1e6, ratio,
                     !control && ratio > 2.0 ? "  OVER 2x" : "");
         }
-        System.out.println(ok ? "every size within 2x of its server's smallest response (the control excepted)"
-                : "FAILED: a response size is over 2x its server's smallest response");
+        System.out.println(ok ? "every MediaNest size within 2x of its smallest response"
+                : "FAILED: a MediaNest response size is over 2x its smallest response");
         return ok;
+    }
+
+    private static boolean anyMediaNest(List<Target> targets) {
+        return targets.stream().anyMatch(t -> t.group().startsWith("MediaNest"));
     }
 
     private static double percentile(List<Long> values, double q) {

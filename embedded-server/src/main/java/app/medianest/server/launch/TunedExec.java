@@ -115,7 +115,7 @@ public final class TunedExec {
         }
     }
 
-    /** {@code execve(2)}: returns only on failure. */
+    /** {@code execve(2)}: returns only on failure. Called before anything was written to the console. */
     private static void exec(List<String> cmd, Map<String, String> env, boolean linux) throws Throwable {
         Linker linker = Linker.nativeLinker();
         SymbolLookup libc = linker.defaultLookup();
@@ -133,8 +133,6 @@ public final class TunedExec {
             if (linux) {
                 closeOnExec(linker, libc);
             }
-            System.out.flush();
-            System.err.flush();
             // The JVM blocks some signals (SIGQUIT) in this thread; a new process inherits the mask.
             MemorySegment empty = arena.allocate(128);
             MemorySegment saved = arena.allocate(128);

@@ -156,12 +156,15 @@ public final class LoadTestEngine {
                 main.timeline());
     }
 
-    /** Fits an adaptive mix to the server with the first user's session (see {@link MixProbe}). */
+    /** Fits an adaptive mix to the server with the first signed-in user's session (see {@link MixProbe}). */
     private static MixProbe.Fitted fit(LoadTestConfig config, Sessions sessions, HttpTransport transport)
             throws InterruptedException {
-        String bearer;
+        String bearer = null;
         try (HttpTransport.UserClient client = transport.openUser()) {
-            bearer = sessions.sessionFor(0, client).map(Sessions.Session::bearer).orElse(null);
+            // The first user that signed in (a sign-in may have failed on a busy server).
+            for (int user = 0; user < config.users() && bearer == null; user++) {
+                bearer = sessions.sessionFor(user, client).map(Sessions.Session::bearer).orElse(null);
+            }
         }
         return new MixProbe(config::uriOf, bearer, config.requestTimeout()).fit(config.mix());
     }
