@@ -55,6 +55,15 @@
     });
   });
 
+  // "Select all" in the approval queue (shown only when scripts run).
+  document.addEventListener("change", function (e) {
+    var form = e.target.getAttribute && e.target.getAttribute("data-select-all");
+    if (!form) { return; }
+    document.querySelectorAll("input[name=id][form='" + form + "']").forEach(function (box) {
+      box.checked = e.target.checked;
+    });
+  });
+
   // "Sign in with Plex" opens a small window; it reloads this page when the sign-in is done.
   document.addEventListener("click", function (e) {
     var a = e.target.closest && e.target.closest("a[data-popup]");

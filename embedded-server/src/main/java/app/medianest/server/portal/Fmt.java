@@ -82,8 +82,9 @@ public final class Fmt {
         return url != null && url.startsWith("https://image.tmdb.org/") ? url : null;
     }
 
+    /** An uptime as stored (already a percentage, 0-100). */
     public static String percent(Double d) {
-        return d == null ? "not known" : String.format(Locale.ROOT, "%.1f %%", d <= 1.0 ? d * 100 : d);
+        return d == null ? "not known" : String.format(Locale.ROOT, "%.1f %%", d);
     }
 
     public static String enc(String s) {

@@ -42,6 +42,12 @@ final class MorePages {
     private final Cache<String, Image> art = Caffeine.newBuilder().maximumWeight(32L << 20)
             .<String, Image>weigher((k, v) -> v.bytes().length + 64).expireAfterWrite(Duration.ofHours(6)).build();
 
+    /**
+     * Artwork fetches in flight to Plex at once: a library page asks for dozens of pictures together, and Plex's
+     * bulkhead (4 calls by default) must keep room for the pages' own calls. Others wait here their turn.
+     */
+    private final java.util.concurrent.Semaphore artSlots = new java.util.concurrent.Semaphore(2, true);
+
     MorePages(Portal portal) {
         this.portal = portal;
     }
@@ -180,17 +186,36 @@ final class MorePages {
         }
         Image img = art.getIfPresent(path);
         if (img == null) {
-            UpstreamHttp.Answer a = plex().image(path);
-            String type = a.headers().firstValue("Content-Type").orElse("image/jpeg");
-            if (a.status() != 200 || !type.startsWith("image/") || type.contains("svg")) {
-                throw ApiException.notFound("No such picture.");
-            }
-            img = new Image(a.body(), type);
+            img = fetchArt(path);
             art.put(path, img);
         }
         web.response().header(HeaderNames.CACHE_CONTROL, "private, max-age=86400");
         web.response().header(HeaderNames.CONTENT_TYPE, img.type());
         web.response().send(img.bytes());
+    }
+
+    /** One picture from Plex, waiting for a free artwork slot. */
+    private Image fetchArt(String path) {
+        boolean slot;
+        try {
+            slot = artSlots.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            slot = false;
+        }
+        if (!slot) {
+            throw ApiException.unavailable("Plex is busy; the picture will load next time.");
+        }
+        try {
+            UpstreamHttp.Answer a = plex().image(path);
+            String type = a.headers().firstValue("Content-Type").orElse("image/jpeg");
+            if (a.status() != 200 || !type.startsWith("image/") || type.contains("svg")) {
+                throw ApiException.notFound("No such picture.");
+            }
+            return new Image(a.body(), type);
+        } finally {
+            artSlots.release();
+        }
     }
 
     private void downloads(Web web) {

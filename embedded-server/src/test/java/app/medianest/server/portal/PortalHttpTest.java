@@ -455,4 +455,20 @@ class PortalHttpTest {
         assertEquals(409, admin.post("/admin/users/" + adminId, admin.form("role", "user")).statusCode(),
                 "an admin cannot demote themselves");
     }
+
+    @Test
+    void theStatusPageShowsEveryServiceWithItsUptime() {
+        var services = server.components().serviceStatus().findAll();
+        assertFalse(services.isEmpty(), "the simulated Uptime Kuma was polled");
+        String page = member().get("/status").body();
+        for (var s : services) {
+            assertTrue(page.contains(">" + s.displayName() + "<"), s.displayName());
+            if (s.uptime24h() != null) {
+                assertTrue(page.contains(String.format(java.util.Locale.ROOT, "%.1f %%", s.uptime24h())),
+                        s.displayName() + " uptime " + s.uptime24h());
+            }
+        }
+        assertTrue(member().get("/").body().contains("services are up") || services.stream()
+                .anyMatch(s -> s.status() != app.medianest.model.ServiceState.UP), "the home page's status line");
+    }
 }
