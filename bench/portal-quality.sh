@@ -27,6 +27,8 @@ run_tests() {   # test classes -> prints their tables from the surefire output
     for cls in ${1//,/ }; do
         local out=embedded-server/target/surefire-reports/app.medianest.server.portal.$cls-output.txt
         local summary=embedded-server/target/surefire-reports/app.medianest.server.portal.$cls.txt
+        # in a run of several classes surefire may keep a class's output in its XML report instead
+        [[ -s $out ]] || out=embedded-server/target/surefire-reports/TEST-app.medianest.server.portal.$cls.xml
         echo "== $cls"
         # the tables only: lines of the printed reports, not the server's log lines
         [[ -f $out ]] && grep -E '^(page |First visit|resource |total |Wrote |  [a-z-]+\.png|[a-z-]+ +(signed_out|member|admin) |/|http)' "$out" \
