@@ -33,7 +33,7 @@ bench_build
 BENCH_DIR=$(mktemp -d -t medianest-size.XXXXXX)
 SECOND_PID=""; PG_DBS=()
 cleanup() {
-    [[ -n $SECOND_PID ]] && { kill "$SECOND_PID" 2>/dev/null; wait "$SECOND_PID" 2>/dev/null; }
+    if [[ -n $SECOND_PID ]]; then kill "$SECOND_PID" 2>/dev/null || true; wait "$SECOND_PID" 2>/dev/null || true; fi
     bench_cleanup
     for db in "${PG_DBS[@]}"; do
         psql -q -h 127.0.0.1 -p 5432 -U "${PGUSER:-postgres}" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" \
