@@ -176,7 +176,6 @@ public final class Integrations implements AutoCloseable {
         return plex;
     }
 
-    /** Enqueue request changes for Overseerr inside the request's transaction. */
     /** Search and details through Overseerr (the portal's search and title pages). */
     public MediaSearchService media() {
         return media;
@@ -187,6 +186,7 @@ public final class Integrations implements AutoCloseable {
         return youtube;
     }
 
+    /** Enqueue request changes for Overseerr inside the request's transaction. */
     public OverseerrForwarder forwarder() {
         return forwarder;
     }

@@ -82,14 +82,7 @@ public final class PlexClient {
     /** An image (thumb, art, collection composite) by its server-relative path; the token never leaves here. */
     public UpstreamHttp.Answer image(String path) {
         ServiceConfig c = config();
-        HttpRequest.Builder b = http.request(URI.create(c.url() + path))
-                .header("Accept", "image/*")
-                .header("X-Plex-Client-Identifier", clientId)
-                .header("X-Plex-Product", "MediaNest");
-        if (c.apiKey() != null) {
-            b.header("X-Plex-Token", c.apiKey());
-        }
-        return guard.read(() -> http.send(SERVICE, b.GET().build()));
+        return guard.read(() -> http.send(SERVICE, request(c, path, "image/*")));
     }
 
     /** Asks Plex to scan one section (optionally only {@code path}); the scan runs in the background. */
@@ -119,8 +112,12 @@ public final class PlexClient {
     }
 
     private HttpRequest request(ServiceConfig c, String pathAndQuery) {
+        return request(c, pathAndQuery, "application/json");
+    }
+
+    private HttpRequest request(ServiceConfig c, String pathAndQuery, String accept) {
         HttpRequest.Builder b = http.request(URI.create(c.url() + pathAndQuery))
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .header("X-Plex-Client-Identifier", clientId)
                 .header("X-Plex-Product", "MediaNest");
         if (c.apiKey() != null) {

@@ -172,12 +172,12 @@ public final class PlexService {
         }
     }
 
-    /** Forgets every cached answer (the Plex configuration changed). */
     /** Artwork bytes and content type by Plex's server-relative path (not cached here: the portal caches them). */
     public app.medianest.server.upstream.UpstreamHttp.Answer image(String path) {
         return client.image(path);
     }
 
+    /** Forgets every cached answer (the Plex configuration changed). */
     public void clearCache() {
         cache.invalidateAll();
     }

@@ -207,7 +207,15 @@ final class MorePages {
             throw ApiException.unavailable("Plex is busy; the picture will load next time.");
         }
         try {
-            UpstreamHttp.Answer a = plex().image(path);
+            UpstreamHttp.Answer a;
+            try {
+                a = plex().image(path);
+            } catch (UpstreamException e) {
+                if (e.kind() == UpstreamException.Kind.CLIENT_ERROR) {
+                    throw ApiException.notFound("No such picture.");
+                }
+                throw e;
+            }
             String type = a.headers().firstValue("Content-Type").orElse("image/jpeg");
             if (a.status() != 200 || !type.startsWith("image/") || type.contains("svg")) {
                 throw ApiException.notFound("No such picture.");

@@ -471,4 +471,19 @@ class PortalHttpTest {
         assertTrue(member().get("/").body().contains("services are up") || services.stream()
                 .anyMatch(s -> s.status() != app.medianest.model.ServiceState.UP), "the home page's status line");
     }
+
+    @Test
+    void plexArtworkGoesThroughTheServerAndIsCached() {
+        String thumb = server.components().integrations().plex().recentlyAdded(5).stream()
+                .map(i -> i.thumb()).filter(t -> t != null).findFirst().orElseThrow();
+        Web web = member();
+        long before = server.upstreams().plex().requestCount(thumb);
+        HttpResponse<String> first = web.get("/art?p=" + enc(thumb));
+        assertEquals(200, first.statusCode());
+        assertEquals("image/png", first.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(200, web.get("/art?p=" + enc(thumb)).statusCode());
+        assertEquals(before + 1, server.upstreams().plex().requestCount(thumb), "the second view came from the cache");
+        assertTrue(web.get("/").body().contains("/art?p=" + enc(thumb)), "pages link the proxy, never Plex");
+        assertEquals(303, new Web(server.baseUrl()).get("/art?p=" + enc(thumb)).statusCode(), "members only");
+    }
 }
