@@ -2,6 +2,7 @@ package app.medianest.server.backup;
 
 import app.medianest.server.config.ServerConfig;
 import app.medianest.server.config.SettingsCatalog;
+import app.medianest.server.db.BackupFiles;
 import app.medianest.server.db.Database;
 import app.medianest.server.db.Dialect;
 
@@ -33,8 +34,8 @@ public final class Backups {
     private static final System.Logger LOG = System.getLogger(Backups.class.getName());
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
-    static final String PREFIX = "medianest-";
-    static final String SUFFIX = ".zip";
+    static final String PREFIX = BackupFiles.PREFIX;
+    static final String SUFFIX = BackupFiles.SUFFIX;
 
     private final Database database;
     private final Path dir;
@@ -111,31 +112,17 @@ public final class Backups {
 
     /** The backups, newest first. */
     public List<Backup> list() {
-        return files(dir).stream().map(Backups::describe).toList();
+        return BackupFiles.files(dir).stream().map(Backups::describe).toList();
     }
 
     private void prune() throws IOException {
-        List<Path> all = files(dir);
+        List<Path> all = BackupFiles.files(dir);
         for (int i = keep; i < all.size(); i++) {
             Files.deleteIfExists(all.get(i));
             LOG.log(System.Logger.Level.INFO, "Old backup {0} deleted (keeping {1})", all.get(i).getFileName(), keep);
         }
     }
 
-    /** The backup zips in {@code dir}, newest first. */
-    public static List<Path> files(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith(PREFIX) && n.endsWith(SUFFIX);
-            }).sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Backup describe(Path p) {
         try {
@@ -145,34 +132,7 @@ public final class Backups {
         }
     }
 
-    /** The newest backup in {@code dir} that reads back completely (zip checksums) and holds a database file. */
-    public static Optional<Path> latestGood(Path dir) {
-        for (Path p : files(dir)) {
-            if (entryName(p).isPresent()) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
-    }
 
-    /** The {@code .mv.db} entry of a backup zip, read through to check it; empty when the zip is damaged. */
-    static Optional<String> entryName(Path zip) {
-        String found = null;
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            byte[] buf = new byte[64 * 1024];
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                while (in.read(buf) >= 0) {
-                    // reading verifies the entry's CRC
-                }
-                if (e.getName().endsWith(".mv.db")) {
-                    found = e.getName();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(found);
-    }
 
     /**
      * Replaces the H2 database file {@code dbFile} with the one in {@code backup} (the server must be stopped).
@@ -182,7 +142,7 @@ public final class Backups {
         if (!Files.isRegularFile(backup)) {
             throw new IllegalArgumentException("no backup file " + backup);
         }
-        String entry = entryName(backup).orElseThrow(() -> new IllegalArgumentException(backup
+        String entry = BackupFiles.entryName(backup).orElseThrow(() -> new IllegalArgumentException(backup
                 + " is not a MediaNest backup or is damaged (no readable .mv.db inside)"));
         Files.createDirectories(dbFile.toAbsolutePath().getParent());
         Path incoming = dbFile.resolveSibling(dbFile.getFileName() + ".restoring");

@@ -161,7 +161,7 @@ public final class SettingsCatalog {
             "MEDIANEST_PLEX_ALLOW_ANY_ACCOUNT", "false",
             "true lets any plex.tv account sign up; false admits only the owner and accounts the Plex server is shared with");
     public static final Setting EVENTS_MAX_PER_USER = new Setting("events.max-per-user", "MEDIANEST_EVENTS_MAX_PER_USER",
-            "10", "Live-event streams one user (or API key) may have open at once; more get 429");
+            "10", "Live-event streams one user (or API key) may have open at once; a new one past it replaces their oldest");
     public static final Setting EVENTS_LIVENESS_PROBE = new Setting("events.liveness-probe",
             "MEDIANEST_EVENTS_LIVENESS_PROBE", "2s",
             "How often a live-event stream writes a tiny probe, so a closed client frees its slot within about two probes");

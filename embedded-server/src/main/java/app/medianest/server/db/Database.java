@@ -70,7 +70,7 @@ public final class Database implements AutoCloseable {
             var file = h2File(config.url());
             if (file.isPresent() && DatabaseDamagedException.isCorruption(e)) {
                 throw new DatabaseDamagedException(file.get(), backupDir == null ? java.util.Optional.empty()
-                        : app.medianest.server.backup.Backups.latestGood(backupDir), backupDir, e);
+                        : BackupFiles.latestGood(backupDir), backupDir, e);
             }
             throw e;
         }

@@ -128,7 +128,20 @@ public final class EventBus implements EventPublisher, AutoCloseable {
         }
         Object owner = owner(principal);
         if (perUser.getOrDefault(owner, 0) >= maxPerUser) {
-            throw new Full("you already have " + maxPerUser + " live event streams open; close one first", true);
+            // The newest stream is the page in front of the person (a browser tab that navigated away keeps its
+            // old stream until a probe finds it gone): end their oldest open stream to make room. One user still
+            // never holds more than maxPerUser open streams, so nobody else's slots are taken.
+            Subscription oldest = null;
+            for (Subscription s : subscribers) {
+                if (s.owner().equals(owner) && s.isOpen()) {
+                    oldest = s;
+                    break;
+                }
+            }
+            if (oldest == null) {
+                throw new Full("you already have " + maxPerUser + " live event streams open; close one first", true);
+            }
+            oldest.end(Subscription.State.REPLACED);
         }
         if (open >= maxClients) {
             throw new Full("too many live event streams are open (" + maxClients + ")");

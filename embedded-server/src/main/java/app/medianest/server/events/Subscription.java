@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  */
 public final class Subscription implements AutoCloseable {
     /** Why a subscription ended. */
-    public enum State { OPEN, OVERFLOWED, SHUT_DOWN, CLOSED }
+    public enum State { OPEN, OVERFLOWED, SHUT_DOWN, CLOSED, REPLACED }
 
     private static final byte[] WAKE = new byte[0];
 

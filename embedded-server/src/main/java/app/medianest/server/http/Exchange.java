@@ -117,6 +117,9 @@ public final class Exchange {
             if (value == null) {
                 throw ApiException.badRequest("BAD_JSON", "The request body must be a JSON object");
             }
+            if (type.isRecord()) {
+                refuseUnknownOnly(text, type);
+            }
             return value;
         } catch (MismatchedInputException e) {
             throw ApiException.validation(fieldOf(e), "has the wrong type or format");
@@ -130,6 +133,28 @@ public final class Exchange {
     }
 
     /** Reads the JSON body if there is one, else returns {@code fallback}. */
+    /**
+     * Unknown fields are ignored (a newer client may send more), but a body with fields of which the route reads
+     * none is a mistake (a body meant for another route, or garbage): refused, so it cannot act as an empty one.
+     */
+    private static void refuseUnknownOnly(String text, Class<?> type) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode tree = Json.MAPPER.readTree(text);
+        if (!tree.isObject() || tree.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (var c : type.getRecordComponents()) {
+            known.add(c.getName());
+        }
+        for (var it = tree.fieldNames(); it.hasNext(); ) {
+            if (known.contains(it.next())) {
+                return;
+            }
+        }
+        throw ApiException.badRequest("UNKNOWN_FIELDS", "The body has none of the fields this request reads: "
+                + String.join(", ", new java.util.TreeSet<>(known)));
+    }
+
     public <T> T bodyOrDefault(Class<T> type, T fallback) {
         if (!req.content().hasEntity()) {
             return fallback;

@@ -198,6 +198,26 @@ final class ApiShapes {
             entry("GET /api/v1/media/movie/{tmdbId}", one(MediaDetails.class, "A movie")),
             entry("GET /api/v1/media/tv/{tmdbId}", one(MediaDetails.class, "A show")),
             entry("GET /api/v1/media/{type}/{tmdbId}", one(MediaDetails.class, "A movie or show")),
+            entry("GET /api/v1/admin/stats", object("Users, requests and downloads in numbers")),
+            entry("GET /api/v1/admin/backups", list(app.medianest.server.backup.Backups.Backup.class,
+                    "Backups of the embedded database, newest first")),
+            entry("POST /api/v1/admin/backups", one(app.medianest.server.backup.Backups.Backup.class,
+                    "Back up the embedded database now").created()),
+            entry("GET /api/v1/me/quota", object("My request quota: used, remaining, next free slot")),
+            entry("GET /api/v1/admin/request-rules", object("Default quotas and auto-approval")),
+            entry("PUT /api/v1/admin/request-rules", object("Change the default quotas and auto-approval")
+                    .body(app.medianest.server.requests.RequestRulesHttp.RulesBody.class)),
+            entry("GET /api/v1/admin/users/{id}/request-rules", object("A user's quota and auto-approval overrides")),
+            entry("PUT /api/v1/admin/users/{id}/request-rules", object("Change a user's overrides")
+                    .body(app.medianest.server.requests.RequestRulesHttp.OverridesBody.class)),
+            entry("GET /api/v1/admin/notification-channels", list(null, "Notification channels (secrets never shown)")),
+            entry("PUT /api/v1/admin/notification-channels/{name}", object("Configure a notification channel")
+                    .body(app.medianest.server.notifications.channels.NotificationChannelsHttp.ChannelBody.class)),
+            entry("POST /api/v1/admin/notification-channels/{name}/test", object("Send a test notification")
+                    .body(app.medianest.server.notifications.channels.NotificationChannelsHttp.TestBody.class)),
+            entry("GET /api/v1/me/notification-settings", object("Which events I receive on which channel")),
+            entry("PUT /api/v1/me/notification-settings", object("Change my notification choices")
+                    .body(app.medianest.server.notifications.channels.NotificationChannelsHttp.SettingsBody.class)),
             entry("GET /api/v1/openapi.json", new Shape(Kind.BARE, null, 200, null, "This description (OpenAPI 3.1)")),
             entry("GET /api/v1/docs", new Shape(Kind.BARE, null, 200, null, "This description, browsable")),
             entry("GET /api/v1/docs/{file}", new Shape(Kind.BARE, null, 200, null, "The browsable page's files")));

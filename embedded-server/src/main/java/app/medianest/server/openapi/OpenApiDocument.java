@@ -128,7 +128,8 @@ public final class OpenApiDocument {
     private static ObjectNode envelope(ApiShapes.Shape shape, RecordSchemas schemas) {
         ObjectNode data = switch (shape.kind()) {
             case ONE -> schemas.ref(shape.type());
-            case LIST, PAGE -> F.objectNode().put("type", "array").set("items", schemas.ref(shape.type()));
+            case LIST, PAGE -> F.objectNode().put("type", "array").set("items", shape.type() == null
+                    ? F.objectNode().put("type", "object") : schemas.ref(shape.type()));
             default -> F.objectNode().put("type", "object");
         };
         ObjectNode s = F.objectNode().put("type", "object");

@@ -49,9 +49,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OpenApiConformanceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Routes whose success needs what a test cannot give (an alert raised, plex.tv approving); their error answer is checked. */
+    /**
+     * Routes whose success needs what a test cannot give (an alert raised, plex.tv approving, a reachable
+     * notification channel, an H2 file database to back up); their error answer is checked.
+     */
     private static final Set<String> ERROR_ONLY = Set.of("POST /api/v1/performance/alerts/{id}/ack",
-            "POST /api/v1/auth/plex/verify", "POST /api/v1/auth/setup", "GET /api/v1/media/{type}/{tmdbId}");
+            "POST /api/v1/auth/plex/verify", "POST /api/v1/auth/setup", "GET /api/v1/media/{type}/{tmdbId}",
+            "POST /api/v1/admin/notification-channels/{name}/test", "POST /api/v1/admin/backups");
     private static TestDatabase db;
     private static FakePlex plex;
     private static FakePlexTv plexTv;
@@ -277,6 +281,8 @@ class OpenApiConformanceTest {
         String toDecline = id(server.post("/api/v1/media/requests", "{\"mediaType\":\"movie\",\"tmdbId\":" + movies.get(1)
                 + ",\"title\":\"C\"}", throwaway));
 
+        String ruled = id(server.post("/api/v1/admin/users", "{\"username\":\"ruled\",\"password\":\"ruled-pass-1\"}",
+                admin()));
         Map<String, Supplier<Answer>> c = new LinkedHashMap<>();
         c.put("GET /health", () -> get("/health", null));
         c.put("GET /health/ready", () -> get("/health/ready", null));
@@ -375,6 +381,25 @@ class OpenApiConformanceTest {
         c.put("GET /api/v1/media/movie/{tmdbId}", () -> get("/api/v1/media/movie/" + movieId, member));
         c.put("GET /api/v1/media/tv/{tmdbId}", () -> get("/api/v1/media/tv/" + showId, member));
         c.put("GET /api/v1/media/{type}/{tmdbId}", () -> get("/api/v1/media/music/" + movieId, member));
+        c.put("GET /api/v1/admin/stats", () -> get("/api/v1/admin/stats", admin()));
+        c.put("GET /api/v1/admin/backups", () -> get("/api/v1/admin/backups", admin()));
+        c.put("POST /api/v1/admin/backups", () -> post("/api/v1/admin/backups", null, admin()));
+        c.put("GET /api/v1/me/quota", () -> get("/api/v1/me/quota", member));
+        c.put("GET /api/v1/admin/request-rules", () -> get("/api/v1/admin/request-rules", admin()));
+        c.put("PUT /api/v1/admin/request-rules", () -> Answer.of(server.put("/api/v1/admin/request-rules",
+                "{\"movieLimit\":0,\"movieDays\":7}", admin())));
+        c.put("GET /api/v1/admin/users/{id}/request-rules", () -> get("/api/v1/admin/users/" + ruled
+                + "/request-rules", admin()));
+        c.put("PUT /api/v1/admin/users/{id}/request-rules", () -> Answer.of(server.put("/api/v1/admin/users/" + ruled
+                + "/request-rules", "{\"movieLimit\":3}", admin())));
+        c.put("GET /api/v1/admin/notification-channels", () -> get("/api/v1/admin/notification-channels", admin()));
+        c.put("PUT /api/v1/admin/notification-channels/{name}", () -> Answer.of(server.put(
+                "/api/v1/admin/notification-channels/ntfy", "{\"enabled\":false}", admin())));
+        c.put("POST /api/v1/admin/notification-channels/{name}/test", () -> post(
+                "/api/v1/admin/notification-channels/ntfy/test", null, admin()));
+        c.put("GET /api/v1/me/notification-settings", () -> get("/api/v1/me/notification-settings", member));
+        c.put("PUT /api/v1/me/notification-settings", () -> Answer.of(server.put("/api/v1/me/notification-settings",
+                "{\"channels\":{\"email\":[\"request.approved\"]}}", member)));
         c.put("GET /api/v1/openapi.json", () -> get("/api/v1/openapi.json", null));
         c.put("GET /api/v1/docs", () -> get("/api/v1/docs", null));
         c.put("GET /api/v1/docs/{file}", () -> get("/api/v1/docs/docs-init.js", null));

@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Finding 3: one user cannot take every live-event slot (a per-user cap, 429 past it), and a stream whose client
+ * Finding 3: one user cannot take every live-event slot (a per-user cap: a new stream past it replaces the user's
+ * oldest, so a page reloaded many times keeps working while the user never holds more), and a stream whose client
  * went away frees its slot within about two liveness probes instead of 25-40 s.
  */
 class EventStreamLimitsTest {
@@ -41,9 +42,19 @@ class EventStreamLimitsTest {
                     assertEquals(200, status(s), "stream " + i);
                     streams.add(s);
                 }
+                // A fourth stream of alice's (a new page) replaces her oldest one: she never holds more than 3.
                 Socket fourth = open(port, alice.token());
-                assertEquals(429, status(fourth), "past the per-user cap");
-                fourth.close();
+                assertEquals(200, status(fourth), "a new page of hers gets its stream");
+                Socket replaced = streams.removeFirst();
+                assertTrue(endsSoon(replaced), "her oldest stream is ended by the server");
+                replaced.close();
+                streams.add(fourth);
+                var counting = server.server().components().events();
+                long waitFrom = System.nanoTime();
+                while (counting.openStreams() > 3 && System.nanoTime() - waitFrom < 5_000_000_000L) {
+                    Thread.sleep(20);
+                }
+                assertEquals(3, counting.openStreams(), "alice holds at most the cap");
                 Socket bobs = open(port, bob.token());
                 assertEquals(200, status(bobs), "other users are not affected");
                 streams.add(bobs);
@@ -69,6 +80,32 @@ class EventStreamLimitsTest {
                 }
             }
         }
+    }
+
+    /** True when the server ends the stream (its last chunk, or end of input) within a few seconds. */
+    private static boolean endsSoon(Socket s) throws IOException {
+        s.setSoTimeout(500);
+        InputStream in = s.getInputStream();
+        long until = System.nanoTime() + 5_000_000_000L;
+        StringBuilder seen = new StringBuilder();
+        byte[] buf = new byte[4096];
+        while (System.nanoTime() < until) {
+            try {
+                int n = in.read(buf);
+                if (n < 0) {
+                    return true;
+                }
+                seen.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+                if (seen.indexOf("\r\n0\r\n\r\n") >= 0) {
+                    return true;
+                }
+            } catch (java.net.SocketTimeoutException e) {
+                // still open; keep reading
+            } catch (java.net.SocketException e) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Socket open(int port, String token) throws IOException {
