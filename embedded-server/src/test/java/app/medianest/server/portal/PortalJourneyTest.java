@@ -9,6 +9,7 @@ import app.medianest.model.MediaType;
 import app.medianest.model.RequestStatus;
 import app.medianest.model.Role;
 import app.medianest.server.testing.Browser;
+import app.medianest.server.testing.LogCapture;
 import app.medianest.server.testing.PortalPages;
 import app.medianest.server.testing.PortalServer;
 import org.junit.jupiter.api.AfterAll;
@@ -181,6 +182,26 @@ class PortalJourneyTest {
         assertTrue(seen.stream().filter(p -> !p.equals("0 %")).count() >= 2,
                 "at least two different progress values appeared live: " + seen);
         assertTrue(stillSamePage(member), "progress arrived without a reload");
+    }
+
+    @Test
+    void leavingAPageWithLiveUpdatesEndsItsStreamQuietly() throws Exception {
+        member.signIn(PortalServer.MEMBER, PortalServer.PASSWORD);
+        try (LogCapture log = new LogCapture()) {
+            for (int i = 0; i < 4; i++) {
+                member.open("/requests");
+                member.waitFor(Duration.ofSeconds(5), d -> !member.all("body[data-live]").isEmpty());
+                Thread.sleep(300);
+                member.open("/youtube");
+                Thread.sleep(300);
+            }
+            member.open("/account");
+            Thread.sleep(1500);
+            List<String> bad = log.lines().stream().filter(l -> l.contains("SEVERE") || l.contains("ERROR")
+                    || l.contains("Cannot set response header") || l.contains("\tat ")).toList();
+            assertTrue(bad.isEmpty(), "closing the live stream is the normal end, not an error:\n"
+                    + String.join("\n", bad));
+        }
     }
 
     @Test
