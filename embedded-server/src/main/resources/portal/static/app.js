@@ -4,6 +4,24 @@
   var body = document.body;
   document.documentElement.classList.add("js");
 
+  // Posters that cannot load (TMDB unreachable, a stale URL): hide the broken image and show the same
+  // placeholder as a title without a poster. "error" does not bubble, so it is caught on the way down.
+  function brokenPoster(img) {
+    if (img.classList.contains("failed") || !img.parentNode) { return; }
+    img.classList.add("failed");
+    var ph = document.createElement("span");
+    ph.className = "noposter" + (img.classList.contains("poster") ? " poster" : "");
+    if (img.alt) { ph.setAttribute("role", "img"); ph.setAttribute("aria-label", img.alt); }
+    else { ph.setAttribute("aria-hidden", "true"); }
+    img.parentNode.insertBefore(ph, img.nextSibling);
+  }
+  document.addEventListener("error", function (e) {
+    if (e.target && e.target.tagName === "IMG") { brokenPoster(e.target); }
+  }, true);
+  document.querySelectorAll("img[src]").forEach(function (img) {
+    if (img.complete && img.naturalWidth === 0) { brokenPoster(img); }
+  });
+
   // Live updates: on any event from the server-sent stream, re-read this page and swap the parts marked
   // data-live-part (matched by id). At most one refresh in flight, a trailing one if more events came.
   var liveUrl = body.getAttribute("data-live");

@@ -185,6 +185,26 @@ class PortalJourneyTest {
     }
 
     @Test
+    void postersThatCannotLoadShowThePlaceholder() {
+        SampleTitle show = server.requestableShow(2);
+        member.signIn(PortalServer.MEMBER, PortalServer.PASSWORD);
+        member.open("/search?q=" + java.net.URLEncoder.encode(show.title(), java.nio.charset.StandardCharsets.UTF_8));
+        assertFalse(member.all("#results img").isEmpty(), "the search results carry TMDB posters");
+        // Posters come from TMDB, which the test machine cannot reach.
+        member.waitFor(Duration.ofSeconds(15), d -> member.all("#results img").stream()
+                .allMatch(img -> img.getAttribute("class") != null && img.getAttribute("class").contains("failed")));
+        for (WebElement img : member.all("#results img")) {
+            assertFalse(img.isDisplayed(), "a poster that failed is hidden");
+        }
+        List<WebElement> placeholders = member.all("#results .noposter");
+        assertEquals(member.all("#results img").size(), placeholders.size(), "each failed poster has a placeholder");
+        for (WebElement p : placeholders) {
+            assertTrue(p.isDisplayed() && p.getSize().getHeight() > p.getSize().getWidth(),
+                    "the placeholder is a poster-shaped box: " + p.getSize());
+        }
+    }
+
+    @Test
     void leavingAPageWithLiveUpdatesEndsItsStreamQuietly() throws Exception {
         member.signIn(PortalServer.MEMBER, PortalServer.PASSWORD);
         try (LogCapture log = new LogCapture()) {
