@@ -47,12 +47,29 @@
         if (again) { again = false; setTimeout(refresh, 100); }
       });
   }
-  if (liveUrl && window.EventSource) {
-    var es = new EventSource(liveUrl);
+  // The stream opens once the page has been shown for a moment: someone flicking through pages does not
+  // leave a trail of streams the server only notices are gone at its next probe (each user may hold a few).
+  // A stream the server refused (too many open) is tried again a little later.
+  var es = null, opener = null;
+  function openLive() {
+    opener = null;
+    es = new EventSource(liveUrl);
     ["request.updated", "download.progress", "service.status"].forEach(function (type) {
       es.addEventListener(type, refresh);
     });
-    window.addEventListener("pagehide", function () { es.close(); });
+    es.addEventListener("error", function () {
+      if (es && es.readyState === 2 && !opener) { es = null; opener = setTimeout(openLive, 15000); }
+    });
+  }
+  if (liveUrl && window.EventSource) {
+    opener = setTimeout(openLive, 800);
+    window.addEventListener("pagehide", function () {
+      if (opener) { clearTimeout(opener); opener = null; }
+      if (es) { es.close(); es = null; }
+    });
+    window.addEventListener("pageshow", function (e) {
+      if (e.persisted && !es && !opener) { opener = setTimeout(openLive, 800); }
+    });
   }
 
   // "Load more": fetch the next page and append its rows instead of navigating.

@@ -499,7 +499,7 @@ class PortalHttpTest {
         assertFalse(services.isEmpty(), "the simulated Uptime Kuma was polled");
         String page = member().get("/status").body();
         for (var s : services) {
-            assertTrue(page.contains(">" + s.displayName() + "<"), s.displayName());
+            assertTrue(page.contains(">" + Fmt.serviceName(s) + "<"), Fmt.serviceName(s));
             if (s.uptime24h() != null) {
                 assertTrue(page.contains(String.format(java.util.Locale.ROOT, "%.1f %%", s.uptime24h())),
                         s.displayName() + " uptime " + s.uptime24h());
