@@ -76,6 +76,13 @@ class PortalNoScriptTest {
             var size = browser.find("img.poster").getSize();
             assertTrue(size.getWidth() <= 200 && size.getHeight() >= size.getWidth() * 1.4
                     && size.getHeight() <= size.getWidth() * 1.6, "the broken poster keeps its 2:3 box: " + size);
+            // The alt text is drawn inside the box; it must be clipped to it and small, not spill over the page.
+            Object clipped = ((JavascriptExecutor) browser.driver()).executeScript(
+                    "var cs = getComputedStyle(document.querySelector('img.poster'));"
+                            + " return cs.overflow + ' ' + parseFloat(cs.fontSize);");
+            String[] style = String.valueOf(clipped).split(" ");
+            assertTrue(("hidden".equals(style[0]) || "clip".equals(style[0])) && Double.parseDouble(style[1]) <= 13,
+                    "the broken poster clips its alt text in small print: " + clipped);
             Object overflow = ((JavascriptExecutor) browser.driver()).executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertEquals(0L, ((Number) overflow).longValue(), "nothing spills out sideways at 360 px");
