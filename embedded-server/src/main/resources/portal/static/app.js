@@ -4,6 +4,24 @@
   var body = document.body;
   document.documentElement.classList.add("js");
 
+  // Posters that cannot load (TMDB unreachable, a stale URL): hide the broken image and show the same
+  // placeholder as a title without a poster. "error" does not bubble, so it is caught on the way down.
+  function brokenPoster(img) {
+    if (img.classList.contains("failed") || !img.parentNode) { return; }
+    img.classList.add("failed");
+    var ph = document.createElement("span");
+    ph.className = "noposter" + (img.classList.contains("poster") ? " poster" : "");
+    if (img.alt) { ph.setAttribute("role", "img"); ph.setAttribute("aria-label", img.alt); }
+    else { ph.setAttribute("aria-hidden", "true"); }
+    img.parentNode.insertBefore(ph, img.nextSibling);
+  }
+  document.addEventListener("error", function (e) {
+    if (e.target && e.target.tagName === "IMG") { brokenPoster(e.target); }
+  }, true);
+  document.querySelectorAll("img[src]").forEach(function (img) {
+    if (img.complete && img.naturalWidth === 0) { brokenPoster(img); }
+  });
+
   // Live updates: on any event from the server-sent stream, re-read this page and swap the parts marked
   // data-live-part (matched by id). At most one refresh in flight, a trailing one if more events came.
   var liveUrl = body.getAttribute("data-live");
@@ -29,12 +47,29 @@
         if (again) { again = false; setTimeout(refresh, 100); }
       });
   }
-  if (liveUrl && window.EventSource) {
-    var es = new EventSource(liveUrl);
+  // The stream opens once the page has been shown for a moment: someone flicking through pages does not
+  // leave a trail of streams the server only notices are gone at its next probe (each user may hold a few).
+  // A stream the server refused (too many open) is tried again a little later.
+  var es = null, opener = null;
+  function openLive() {
+    opener = null;
+    es = new EventSource(liveUrl);
     ["request.updated", "download.progress", "service.status"].forEach(function (type) {
       es.addEventListener(type, refresh);
     });
-    window.addEventListener("pagehide", function () { es.close(); });
+    es.addEventListener("error", function () {
+      if (es && es.readyState === 2 && !opener) { es = null; opener = setTimeout(openLive, 15000); }
+    });
+  }
+  if (liveUrl && window.EventSource) {
+    opener = setTimeout(openLive, 800);
+    window.addEventListener("pagehide", function () {
+      if (opener) { clearTimeout(opener); opener = null; }
+      if (es) { es.close(); es = null; }
+    });
+    window.addEventListener("pageshow", function (e) {
+      if (e.persisted && !es && !opener) { opener = setTimeout(openLive, 800); }
+    });
   }
 
   // "Load more": fetch the next page and append its rows instead of navigating.

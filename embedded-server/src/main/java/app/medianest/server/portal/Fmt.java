@@ -21,6 +21,39 @@ public final class Fmt {
     private Fmt() {
     }
 
+    /** Names people know for the services Uptime Kuma monitors, by monitor id (lower case, dashes). */
+    private static final java.util.Map<String, String> SERVICE_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry("overseerr", "Overseerr"),
+            java.util.Map.entry("plex-tv", "plex.tv"),
+            java.util.Map.entry("plextv", "plex.tv"),
+            java.util.Map.entry("uptime-kuma", "Uptime Kuma"),
+            java.util.Map.entry("uptimekuma", "Uptime Kuma"),
+            java.util.Map.entry("plex", "Plex"),
+            java.util.Map.entry("plex-media-server", "Plex"),
+            java.util.Map.entry("youtube", "YouTube downloader"),
+            java.util.Map.entry("youtube-downloader", "YouTube downloader"),
+            java.util.Map.entry("yt-dlp", "YouTube downloader"),
+            java.util.Map.entry("ytdlp", "YouTube downloader"));
+
+    /**
+     * The name to show for a monitored service: a known service's display name when the monitor is named by its
+     * id ({@code plex-tv}, {@code uptime-kuma}), else the monitor's own name as the admin wrote it.
+     */
+    public static String serviceName(app.medianest.model.ServiceStatusView s) {
+        String shown = s.displayName() == null || s.displayName().isBlank() ? s.name() : s.displayName();
+        if (shown == null) {
+            return "";
+        }
+        String id = shown.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replace('.', '-')
+                .replaceAll("^-+|-+$", "");
+        return SERVICE_NAMES.getOrDefault(id, shown);
+    }
+
+    /** "1 request", "3 requests". */
+    public static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
     /** "5 min ago", "3 h ago", else the date. */
     public static String ago(Instant t) {
         if (t == null) {

@@ -68,7 +68,7 @@ final class MediaPages {
         List<String> down = new ArrayList<>();
         for (ServiceStatusView s : all) {
             if (s.status() != app.medianest.model.ServiceState.UP) {
-                down.add(s.displayName() + " " + s.status().toString().toLowerCase(java.util.Locale.ROOT));
+                down.add(Fmt.serviceName(s) + " " + s.status().toString().toLowerCase(java.util.Locale.ROOT));
             }
         }
         return down.isEmpty() ? "All " + all.size() + " services are up." : String.join(", ", down) + ".";
@@ -139,7 +139,7 @@ final class MediaPages {
         MediaRequestView existing = portal.components().requestService().active(type, id).orElse(null);
         Map<String, Object> m = new HashMap<>();
         String name = details != null ? details.title() : existing != null ? existing.title() : "Title " + id;
-        m.put("ctx", web.ctx(name, "search"));
+        m.put("ctx", web.ctx(name, ""));
         m.put("type", type.wire());
         m.put("tmdbId", id);
         m.put("name", name);

@@ -13,10 +13,12 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,10 +158,21 @@ public final class Portal {
                 }
             }
             h.handle(web);
+        } catch (CloseConnectionException e) {
+            // The client went away (a page with a live stream was left or closed): the normal end of a stream.
+            LOG.log(System.Logger.Level.DEBUG, "Portal page {0}: connection closed by the client",
+                    req.path().path());
+            throw e;
         } catch (ApiException e) {
             error(web, e.status(), message(e));
         } catch (UpstreamException e) {
             error(web, 503, e.service() + " is not available right now. Please try again in a little while.");
+        } catch (UncheckedIOException e) {
+            if (!web.streaming()) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.DEBUG, "Portal page {0}: stream ended: {1}", req.path().path(),
+                    e.getMessage());
         } catch (Exception e) {
             LOG.log(System.Logger.Level.ERROR, "Portal page " + req.path().path() + " failed", e);
             error(web, 500, "Something went wrong on the server. Please try again.");
@@ -180,7 +193,7 @@ public final class Portal {
     }
 
     private void error(Web web, int status, String message) {
-        if (web.response().isSent()) {
+        if (web.response().isSent() || web.streaming()) {
             return;
         }
         web.response().headers().remove(HeaderNames.LOCATION);

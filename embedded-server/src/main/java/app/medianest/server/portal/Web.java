@@ -45,6 +45,15 @@ public final class Web {
         return res;
     }
 
+    /**
+     * Whether this response became an event stream: its headers may already be on the wire, so no error page
+     * can follow (the stream sets its type just before it opens the output).
+     */
+    boolean streaming() {
+        return res.headers().first(HeaderNames.CONTENT_TYPE).map(v -> v.startsWith("text/event-stream"))
+                .orElse(false);
+    }
+
     /** The signed-in person (never null on member and admin pages). */
     public Principal user() {
         return user;

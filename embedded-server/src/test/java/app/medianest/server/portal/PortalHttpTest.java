@@ -294,6 +294,43 @@ class PortalHttpTest {
     }
 
     @Test
+    void statusShowsServiceNamesNotTheirIds() {
+        String body = member().get("/status").body();
+        for (String name : List.of("Overseerr", "plex.tv", "Uptime Kuma", "Plex")) {
+            assertTrue(body.contains("<th scope=\"row\">" + name + "</th>"), "the status page names " + name);
+        }
+        for (String id : List.of("overseerr", "plex-tv", "uptime-kuma", "plex", "youtube")) {
+            assertFalse(body.contains("<th scope=\"row\">" + id + "</th>"), "no raw service id " + id);
+        }
+    }
+
+    @Test
+    void theUsersPageCountsOneRequestInTheSingular() {
+        Accounts.user(server.http(), "solo", app.medianest.model.Role.USER);
+        SampleTitle movie = server.requestableMovie();
+        Web solo = new Web(server.baseUrl());
+        assertEquals(303, solo.signIn("solo", PortalServer.PASSWORD).statusCode());
+        solo.get("/title/movie/" + movie.tmdbId());
+        assertEquals(303, solo.post("/title/movie/" + movie.tmdbId() + "/request", solo.form()).statusCode());
+        String users = admin().get("/admin/users?q=solo").body();
+        Matcher m = Pattern.compile("id=\"u-solo\">.*?<span class=\"muted\">([^<·]*)", Pattern.DOTALL)
+                .matcher(users);
+        assertTrue(m.find(), users);
+        assertEquals("1 request", m.group(1).strip());
+        assertFalse(users.contains("1 requests"));
+    }
+
+    @Test
+    void aTitlePageDoesNotMarkSearchAsTheCurrentPage() {
+        SampleTitle movie = server.requestableMovie();
+        String title = member().get("/title/movie/" + movie.tmdbId()).body();
+        assertTrue(title.contains("<a href=\"/search\""), "the menu has Search");
+        assertFalse(title.contains("aria-current=\"page\""), "no menu entry is the title page");
+        assertTrue(member().get("/search").body().contains("<a href=\"/search\" aria-current=\"page\""),
+                "the search page itself is current");
+    }
+
+    @Test
     void formsNeedTheTokenOfThisSessionAndThisOrigin() {
         SampleTitle movie = server.requestableMovie();
         Web web = member();
@@ -462,7 +499,7 @@ class PortalHttpTest {
         assertFalse(services.isEmpty(), "the simulated Uptime Kuma was polled");
         String page = member().get("/status").body();
         for (var s : services) {
-            assertTrue(page.contains(">" + s.displayName() + "<"), s.displayName());
+            assertTrue(page.contains(">" + Fmt.serviceName(s) + "<"), Fmt.serviceName(s));
             if (s.uptime24h() != null) {
                 assertTrue(page.contains(String.format(java.util.Locale.ROOT, "%.1f %%", s.uptime24h())),
                         s.displayName() + " uptime " + s.uptime24h());

@@ -9,6 +9,7 @@ import app.medianest.model.MediaType;
 import app.medianest.model.RequestStatus;
 import app.medianest.model.Role;
 import app.medianest.server.testing.Browser;
+import app.medianest.server.testing.LogCapture;
 import app.medianest.server.testing.PortalPages;
 import app.medianest.server.testing.PortalServer;
 import org.junit.jupiter.api.AfterAll;
@@ -181,6 +182,66 @@ class PortalJourneyTest {
         assertTrue(seen.stream().filter(p -> !p.equals("0 %")).count() >= 2,
                 "at least two different progress values appeared live: " + seen);
         assertTrue(stillSamePage(member), "progress arrived without a reload");
+    }
+
+    @Test
+    void postersThatCannotLoadShowThePlaceholder() {
+        SampleTitle show = server.requestableShow(2);
+        member.signIn(PortalServer.MEMBER, PortalServer.PASSWORD);
+        member.open("/search?q=" + java.net.URLEncoder.encode(show.title(), java.nio.charset.StandardCharsets.UTF_8));
+        assertFalse(member.all("#results img").isEmpty(), "the search results carry TMDB posters");
+        // Posters come from TMDB, which the test machine cannot reach.
+        member.waitFor(Duration.ofSeconds(15), d -> member.all("#results img").stream()
+                .allMatch(img -> img.getAttribute("class") != null && img.getAttribute("class").contains("failed")));
+        for (WebElement img : member.all("#results img")) {
+            assertFalse(img.isDisplayed(), "a poster that failed is hidden");
+        }
+        List<WebElement> placeholders = member.all("#results .noposter");
+        assertEquals(member.all("#results img").size(), placeholders.size(), "each failed poster has a placeholder");
+        for (WebElement p : placeholders) {
+            assertTrue(p.isDisplayed() && p.getSize().getHeight() > p.getSize().getWidth(),
+                    "the placeholder is a poster-shaped box: " + p.getSize());
+        }
+    }
+
+    /** Open live streams once those of pages already left have ended (they end within two probes). */
+    private static int settledStreams() throws InterruptedException {
+        int last = server.components().events().openStreams();
+        for (int i = 0; i < 10; i++) {
+            Thread.sleep(500);
+            int now = server.components().events().openStreams();
+            if (now <= 2 || (now == last && i >= 5)) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    @Test
+    void leavingAPageWithLiveUpdatesEndsItsStreamQuietly() throws Exception {
+        member.signIn(PortalServer.MEMBER, PortalServer.PASSWORD);
+        int before = settledStreams();
+        try (LogCapture log = new LogCapture()) {
+            for (int i = 0; i < 3; i++) {
+                member.open("/requests");
+                member.waitFor(Duration.ofSeconds(5), d -> !member.all("body[data-live]").isEmpty());
+                // The page opens its stream after a moment; then it is left while the stream is open.
+                member.waitFor(Duration.ofSeconds(5), d -> server.components().events().openStreams() > before);
+                Thread.sleep(300);
+                member.open("/youtube");
+                member.waitFor(Duration.ofSeconds(5), d -> server.components().events().openStreams() > before);
+                Thread.sleep(300);
+            }
+            member.open("/account");
+            // Each left page's stream ends when the server's next probe write finds the client gone.
+            member.waitFor(Duration.ofSeconds(15), d -> server.components().events().openStreams() <= before);
+            settledStreams();
+            List<String> bad = log.lines().stream().filter(l -> l.contains("SEVERE") || l.contains("ERROR")
+                    || l.contains("Cannot set response header") || l.contains("\tat ")).toList();
+            assertTrue(bad.isEmpty(), "closing the live stream is the normal end, not an error:\n"
+                    + String.join("\n", bad));
+        }
     }
 
     @Test

@@ -126,6 +126,56 @@ class PortalKeyboardTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void atPhoneWidthTheWholeMenuIsOnScreenAndApproveButtonsLineUp() {
+        BrowserViews.viewport(browser, new BrowserViews.Viewport("narrow", 360, 780, true));
+        try {
+            BrowserViews.become(browser, Viewer.ADMIN);
+            browser.open("/admin/requests");
+            JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+            List<String> items = (List<String>) js.executeScript(
+                    "return Array.prototype.map.call(document.querySelectorAll('.top nav a'),"
+                            + " function (a) { return a.textContent.trim().replace(/\\s+/g, ' '); });");
+            assertTrue(items.containsAll(List.of("Status", "Account")) && items.stream()
+                    .anyMatch(i -> i.startsWith("Notifications")), "the admin's menu: " + items);
+            List<String> hidden = (List<String>) js.executeScript("""
+                    var w = document.documentElement.clientWidth;
+                    return Array.prototype.filter.call(document.querySelectorAll('.top nav a'), function (a) {
+                      var r = a.getBoundingClientRect();
+                      if (r.width === 0 || r.left < 0 || r.right > w + 0.5 || r.bottom > window.innerHeight) {
+                        return true;
+                      }
+                      var hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                      return !hit || hit.closest('a') !== a;
+                    }).map(function (a) { return a.textContent.trim(); });
+                    """);
+            assertEquals(List.of(), hidden, "menu items not visible on a 360 px screen");
+            Number navRows = (Number) js.executeScript("""
+                    var tops = {};
+                    document.querySelectorAll('.top nav li').forEach(function (li) {
+                      tops[Math.round(li.getBoundingClientRect().top)] = true; });
+                    return Object.keys(tops).length;""");
+            assertTrue(navRows.intValue() <= 3, "the menu wraps into a few rows, not a long list: " + navRows);
+
+            List<Map<String, Object>> rows = (List<Map<String, Object>>) js.executeScript("""
+                    return Array.prototype.map.call(document.querySelectorAll('.queue .req'), function (li) {
+                      var b = li.querySelector("form[action$='/approve'] button").getBoundingClientRect();
+                      var meta = li.querySelector('.muted').getBoundingClientRect();
+                      return {left: b.left, below: b.top >= meta.bottom - 0.5};
+                    });""");
+            assertTrue(rows.size() >= 2, "the seeded queue has pending requests: " + rows.size());
+            Set<Long> lefts = new HashSet<>();
+            for (Map<String, Object> r : rows) {
+                lefts.add(Math.round(((Number) r.get("left")).doubleValue()));
+                assertEquals(Boolean.TRUE, r.get("below"), "Approve sits on its own line under the request");
+            }
+            assertEquals(1, lefts.size(), "every Approve button starts at the same place: " + lefts);
+        } finally {
+            BrowserViews.cdp(browser, "Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+    }
+
+    @Test
     void signInRequestAndApproveWithTheKeyboardAlone() {
         BrowserViews.viewport(browser, BrowserViews.PHONE);
         SampleTitle show = server.requestableShow(2);

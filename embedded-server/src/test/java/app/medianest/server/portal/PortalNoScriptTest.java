@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -59,6 +60,35 @@ class PortalNoScriptTest {
         Object classes = ((JavascriptExecutor) browser.driver()).executeScript(
                 "return document.documentElement.className;");
         assertEquals("", classes, "the portal's script (which marks the page with class 'js') did not run");
+    }
+
+    @Test
+    void aPosterThatCannotLoadKeepsItsBoxWithoutJavascript() {
+        SampleTitle movie = server.requestableMovie();
+        browser.signIn(PortalServer.MEMBER, PortalServer.PASSWORD);
+        browser.size(360, 800);
+        try {
+            browser.open("/title/movie/" + movie.tmdbId());
+            assertFalse(browser.all("img.poster").isEmpty(), "the title page shows its TMDB poster");
+            // TMDB is unreachable here: the browser shows the alt text inside the image's box.
+            browser.waitFor(PAGE, d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                    "var i = document.querySelector('img.poster'); return i.complete && i.naturalWidth === 0;")));
+            var size = browser.find("img.poster").getSize();
+            assertTrue(size.getWidth() <= 200 && size.getHeight() >= size.getWidth() * 1.4
+                    && size.getHeight() <= size.getWidth() * 1.6, "the broken poster keeps its 2:3 box: " + size);
+            // The alt text is drawn inside the box; it must be clipped to it and small, not spill over the page.
+            Object clipped = ((JavascriptExecutor) browser.driver()).executeScript(
+                    "var cs = getComputedStyle(document.querySelector('img.poster'));"
+                            + " return cs.overflow + ' ' + parseFloat(cs.fontSize);");
+            String[] style = String.valueOf(clipped).split(" ");
+            assertTrue(("hidden".equals(style[0]) || "clip".equals(style[0])) && Double.parseDouble(style[1]) <= 13,
+                    "the broken poster clips its alt text in small print: " + clipped);
+            Object overflow = ((JavascriptExecutor) browser.driver()).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertEquals(0L, ((Number) overflow).longValue(), "nothing spills out sideways at 360 px");
+        } finally {
+            browser.size(1280, 900);
+        }
     }
 
     @Test
