@@ -30,6 +30,8 @@ fi
 child=
 on_signal() {
     [ -n "$child" ] && kill "$child" 2>/dev/null
+    # A signal between starting a pause and noting its pid would leave that sleep running: end every child.
+    pkill -TERM -P $$ 2>/dev/null || true
     exit "$1"
 }
 trap 'on_signal 143' TERM
