@@ -54,6 +54,6 @@ public enum Preset {
                 return preset;
             }
         }
-        throw new IllegalArgumentException("expected 'strategy' or 'quick', got '" + name + "'");
+        throw new IllegalArgumentException("expected 'strategy', 'quick' or 'portal', got '" + name + "'");
     }
 }

@@ -91,7 +91,7 @@ class CliParserTest {
         "--ramp 5x                    | --ramp: expected a duration like 30s, 2m or 500ms, got '5x'",
         "--duration 0s                | --duration: sustain must be positive and at most 24h, got 0s",
         "--mix /a=x                   | --mix: weight in '/a=x' must be a whole number, got 'x'",
-        "--preset slow                | --preset: expected 'strategy' or 'quick', got 'slow'",
+        "--preset slow                | --preset: expected 'strategy', 'quick' or 'portal', got 'slow'",
         "--frobnicate 1               | --frobnicate: unknown option (see --help)",
         "--users                      | --users: missing value",
         "--users 2 --users 3          | --users: given more than once",

@@ -21,7 +21,7 @@ class PortalPresetTest {
         long api = config.mix().endpoints().stream().filter(e -> e.path().startsWith("/api/v1/")).count();
         assertTrue(pages >= 8 && api >= 3, config.mix().spec());
         assertEquals(config.mix().endpoints().size(), pages + api, "every entry is a page or an API call");
-        assertEquals(EndpointMix.strategy(), Preset.byName("quick").applyTo(LoadTestConfig.builder(
+        assertEquals(EndpointMix.preset(), Preset.byName("quick").applyTo(LoadTestConfig.builder(
                 URI.create("http://h:1"))).build().mix(), "the other presets keep their mix");
     }
 }
