@@ -59,6 +59,7 @@ public final class TestDatabase implements AutoCloseable {
 
     /** The PostgreSQL base URL, or a skipped/failed test when there is none. */
     public static String postgresUrl() {
+        PostgresTestCounter.noteCaller();
         String url = System.getenv(PG_URL_ENV);
         if (url == null || url.isBlank()) {
             String msg = "PostgreSQL tests need a server: set " + PG_URL_ENV
