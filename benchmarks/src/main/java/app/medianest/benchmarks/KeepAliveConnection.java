@@ -34,9 +34,18 @@ final class KeepAliveConnection implements AutoCloseable {
 
     /** The bytes of {@code GET uri} with an optional bearer token. */
     static byte[] get(URI uri, String token) {
+        return request(uri, "application/json", token == null ? null : "Authorization: Bearer " + token);
+    }
+
+    /** A portal page's request as a browser sends it: HTML, the session token in the portal's cookie. */
+    static byte[] page(URI uri, String token) {
+        return request(uri, "text/html", token == null ? null : "Cookie: mn_session=" + token);
+    }
+
+    private static byte[] request(URI uri, String accept, String credentials) {
         return ("GET " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
-                + " HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\nAccept: application/json\r\n"
-                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n")
+                + " HTTP/1.1\r\nHost: " + uri.getAuthority() + "\r\nAccept: " + accept + "\r\n"
+                + (credentials == null ? "" : credentials + "\r\n") + "\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
     }
 

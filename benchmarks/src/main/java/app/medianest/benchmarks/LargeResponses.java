@@ -20,12 +20,15 @@ import java.util.Map;
  * 1, 8, 16, 64 and 256 KB with {@code tcpNoDelay(true)} (the reference, as MediaNest runs), the same bare route
  * with Helidon's default socket options (the control: it shows the stall, proving the measurement can see it),
  * and the MediaNest routes given with {@code --api} (default: pages of 3, 25, 50 and 100 admin requests, about
- * 1, 8, 16 and 33 KB; a page holds at most 100). Each server's medians are printed as ratios to its own smallest
- * response's median (the target: every size within 2x; the verdict is MediaNest's, the reference's 256 KB answer
- * costs its transfer time on a busy machine).
+ * 1, 8, 16 and 33 KB, as a page holds at most 100; the OpenAPI document, about 86 KB, the largest answer
+ * MediaNest gives; not the Prometheus page, whose time is its scrape's work on every meter) and the family portal's pages given with {@code --page} (sent like a
+ * browser with the session cookie; default: home, my requests, notifications and the admin request and user
+ * lists, about 2-30 KB). Each server's medians are printed as ratios to its own smallest response's median, for
+ * MediaNest the 1 KB API answer (the target: every size within 2x; the verdict is MediaNest's, the reference's
+ * 256 KB answer costs its transfer time on a busy machine).
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar app.medianest.benchmarks.LargeResponses --url URL
- * --token ADMIN_TOKEN [--requests 100] [--rounds 5] [--api PATH]...}; without {@code --url} only the bare
+ * --token ADMIN_TOKEN [--requests 100] [--rounds 5] [--api PATH]... [--page PATH]...}; without {@code --url} only the bare
  * servers are measured. Exit code 1 when a MediaNest size (without {@code --url}: a reference size) is over 2x its
  * smallest.
  */
@@ -33,7 +36,9 @@ public final class LargeResponses {
     private static final int[] SIZES_KB = {1, 8, 16, 64, 256};
     private static final List<String> DEFAULT_API = List.of("/api/v1/admin/requests?limit=3",
             "/api/v1/admin/requests?limit=25", "/api/v1/admin/requests?limit=50",
-            "/api/v1/admin/requests?limit=100");
+            "/api/v1/admin/requests?limit=100", "/api/v1/openapi.json");
+    private static final List<String> DEFAULT_PAGES = List.of("/notifications", "/requests", "/", "/admin/users",
+            "/admin/requests");
 
     /** The bare route's answers, made once: a JSON string of exactly N KB. */
     private static final Map<Integer, byte[]> BODIES = new java.util.HashMap<>();
@@ -52,9 +57,14 @@ public final class LargeResponses {
     }
 
     /** One measured route. */
-    private record Target(String group, String label, URI uri, String token, List<Long> nanos, long[] bytes) {
+    private record Target(String group, String label, URI uri, String token, boolean page, List<Long> nanos,
+                          long[] bytes) {
         Target(String group, String label, URI uri, String token) {
-            this(group, label, uri, token, new ArrayList<>(), new long[1]);
+            this(group, label, uri, token, false, new ArrayList<>(), new long[1]);
+        }
+
+        Target(String group, String label, URI uri, String token, boolean page) {
+            this(group, label, uri, token, page, new ArrayList<>(), new long[1]);
         }
     }
 
@@ -64,6 +74,7 @@ public final class LargeResponses {
         int requests = 100;
         int rounds = 5;
         List<String> api = new ArrayList<>();
+        List<String> pages = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--url" -> url = args[++i];
@@ -71,9 +82,10 @@ public final class LargeResponses {
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--api" -> api.add(args[++i]);
+                case "--page" -> pages.add(args[++i]);
                 default -> {
                     System.err.println("usage: LargeResponses [--url URL --token T] [--requests N] [--rounds R] "
-                            + "[--api PATH]...");
+                            + "[--api PATH]... [--page PATH]...");
                     System.exit(2);
                 }
             }
@@ -93,6 +105,9 @@ public final class LargeResponses {
             if (url != null) {
                 for (String path : api.isEmpty() ? DEFAULT_API : api) {
                     targets.add(new Target("MediaNest " + url, path, URI.create(url + path), token));
+                }
+                for (String path : pages.isEmpty() ? DEFAULT_PAGES : pages) {
+                    targets.add(new Target("MediaNest " + url, "page " + path, URI.create(url + path), token, true));
                 }
             }
             boolean ok = run(targets, requests, rounds);
@@ -124,7 +139,8 @@ public final class LargeResponses {
                         c = new KeepAliveConnection(t.uri());
                         connections.put(t.uri().getAuthority(), c);
                     }
-                    byte[] request = KeepAliveConnection.get(t.uri(), t.token());
+                    byte[] request = t.page() ? KeepAliveConnection.page(t.uri(), t.token())
+                            : KeepAliveConnection.get(t.uri(), t.token());
                     int n = round == 0 ? Math.max(50, requests) : requests; // round 0 warms up (the JIT compilers)
                     for (int i = 0; i < n; i++) {
                         long start = System.nanoTime();
