@@ -101,7 +101,7 @@ public final class Database implements AutoCloseable {
         Dialect dialect = Dialect.of(config.kind());
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("medianest-db");
-        hc.setJdbcUrl(dialect == Dialect.H2 ? interruptSafe(config.url()) : config.url());
+        hc.setJdbcUrl(dialect == Dialect.H2 ? checkedOnOpen(interruptSafe(config.url())) : config.url());
         hc.setUsername(config.user());
         hc.setPassword(config.password());
         hc.setMaximumPoolSize(config.poolMax());
@@ -117,6 +117,15 @@ public final class Database implements AutoCloseable {
             throw new ConfigException(SettingsCatalog.DB_URL.displayName() + ": cannot connect to "
                     + config.safeUrl() + ": " + rootMessage(e), e);
         }
+    }
+
+    /** An H2 file URL with {@link H2OpenCheck}: a schema H2 cannot rebuild on opening stops the open. */
+    static String checkedOnOpen(String url) {
+        if (!url.regionMatches(true, 0, "jdbc:h2:file:", 0, "jdbc:h2:file:".length())
+                || url.toUpperCase(java.util.Locale.ROOT).contains("DATABASE_EVENT_LISTENER=")) {
+            return url;
+        }
+        return url + ";DATABASE_EVENT_LISTENER='" + H2OpenCheck.class.getName() + "'";
     }
 
     /**

@@ -21,10 +21,20 @@ public final class DatabaseDamagedException extends RuntimeException {
                                 + "faults) for H2's recovery tool"), cause);
     }
 
-    /** True when {@code e} (or a cause) is H2's corrupted-file error. */
+    /**
+     * True when {@code e} (or a cause) is H2's corrupted-file error or a store error that means the file is
+     * damaged (a missing chunk or block, an unreadable structure), not a locked or unreadable file.
+     */
     static boolean isCorruption(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException s && s.getErrorCode() == H2_FILE_CORRUPTED) {
+                return true;
+            }
+            if (t instanceof org.h2.mvstore.MVStoreException m && switch (m.getErrorCode()) {
+                case org.h2.mvstore.DataUtils.ERROR_FILE_CORRUPT, org.h2.mvstore.DataUtils.ERROR_CHUNK_NOT_FOUND,
+                     org.h2.mvstore.DataUtils.ERROR_BLOCK_NOT_FOUND, org.h2.mvstore.DataUtils.ERROR_INTERNAL -> true;
+                default -> false;
+            }) {
                 return true;
             }
             if (t.getCause() == t) {

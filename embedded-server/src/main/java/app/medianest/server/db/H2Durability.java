@@ -16,11 +16,11 @@ import javax.sql.DataSource;
  * Makes a committed H2 write durable before it is acknowledged: group commit on one dedicated thread.
  *
  * <p>H2 2.x ends a transaction by asking its MVStore to write a new chunk, but that request is skipped when
- * another thread's store operation began in the meantime, on the assumption that it covers the change; with
- * several writers a commit can return while its chunk is still unwritten, so a {@code kill -9} right after
- * the answer loses it. Here a writer, after its commit returned, takes a ticket and waits until a store that
- * <em>started after</em> the ticket has been written and forced to the disk ({@code FileChannel.force}); one
- * store and one sync serve every writer that arrived meanwhile. Only this thread, which is never
+ * another thread's store operation is running, on the assumption that it covers the change; with several
+ * writers a commit can return while its chunk is still unwritten, so a {@code kill -9} right after the answer
+ * loses it. Here a writer, after its commit returned, takes a ticket and waits until a chunk of a store version
+ * that holds every commit made before the ticket has been written and forced to the disk
+ * ({@code FileChannel.force}); one store and one sync serve every writer that arrived meanwhile. Only this thread, which is never
  * interrupted, touches the file channel for it, so an interrupted request thread cannot close the database.
  */
 public final class H2Durability implements AutoCloseable {
@@ -138,15 +138,46 @@ public final class H2Durability implements AutoCloseable {
         }
     }
 
-    /** A store begun now (covering every commit that completed before it) written and forced to the disk. */
+    /**
+     * Returns once a chunk covering every commit that completed before the call is written and forced to the disk.
+     *
+     * <p>The commits are in store versions up to the current one, {@code needed}. {@code MVStore.commit()} is
+     * skipped while another thread's store is running, and that store may have begun before these commits, so
+     * one call proves nothing: the loop stores and syncs until the last written chunk is of version
+     * {@code needed} or later, or is of {@code needed - 1} while version {@code needed} holds no change.
+     */
     private void flushNow() {
-        if (store.isClosed()) {
-            throw new IllegalStateException("the H2 store is closed");
-        }
-        store.commit();
         FileStore<?> fs = store.getFileStore();
-        // Waits for any store another thread began (which may be what covers these commits), then syncs.
-        fs.executeFileStoreOperation(fs::sync);
+        long needed = store.getCurrentVersion();
+        long[] written = new long[1];
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_LIMIT_MS);
+        for (int attempt = 0; ; attempt++) {
+            if (store.isClosed()) {
+                throw new IllegalStateException("the H2 store is closed");
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("no chunk of version " + needed + " was written within "
+                        + WAIT_LIMIT_MS + " ms");
+            }
+            store.commit();
+            // Waits for the stores other threads began (their chunks written), notes the last chunk, then syncs.
+            fs.executeFileStoreOperation(() -> {
+                written[0] = fs.lastChunkVersion();
+                fs.sync();
+            });
+            if (written[0] >= needed) {
+                return;
+            }
+            long current = store.getCurrentVersion();
+            boolean unsaved = store.hasUnsavedChanges();
+            if (written[0] >= needed - 1 && current == needed && !unsaved && store.getCurrentVersion() == needed) {
+                return;
+            }
+            if (attempt > 0) {
+                Thread.onSpinWait();
+                Thread.yield();
+            }
+        }
     }
 
     /** Flushes what is pending and stops the flusher thread (before the database closes). */
