@@ -1,5 +1,6 @@
 package app.medianest.server.backup;
 
+import app.medianest.server.config.DataDirPermissions;
 import app.medianest.server.config.ServerConfig;
 import app.medianest.server.config.SettingsCatalog;
 import app.medianest.server.db.BackupFiles;
@@ -8,9 +9,11 @@ import app.medianest.server.db.Dialect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -79,13 +82,16 @@ public final class Backups {
                     + "(docs/operations.md)");
         }
         try {
-            Files.createDirectories(dir);
+            DataDirPermissions.createPrivateDirectories(dir);
             String name = PREFIX + STAMP.format(clock.instant()) + "-" + kind + SUFFIX;
             Path tmp = dir.resolve(name + ".part");
             Path target = dir.resolve(name);
             Files.deleteIfExists(tmp);
             try (Connection c = database.pool().getConnection(); Statement st = c.createStatement()) {
                 st.execute("BACKUP TO '" + tmp.toString().replace("'", "''") + "'");
+            }
+            if (DataDirPermissions.posix()) {
+                Files.setPosixFilePermissions(tmp, DataDirPermissions.FILE);   // a copy of every password hash
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             LOG.log(System.Logger.Level.INFO, "Database backed up to {0}", target);
@@ -152,6 +158,12 @@ public final class Backups {
                     Files.copy(in, incoming, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+        }
+        if (DataDirPermissions.posix()) {
+            Files.setPosixFilePermissions(incoming, DataDirPermissions.FILE);
+        }
+        try (FileChannel ch = FileChannel.open(incoming, StandardOpenOption.WRITE)) {
+            ch.force(true);   // the restored file on the disk before it replaces the damaged one
         }
         Path previous = null;
         if (Files.exists(dbFile)) {

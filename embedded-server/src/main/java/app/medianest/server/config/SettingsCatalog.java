@@ -178,7 +178,8 @@ public final class SettingsCatalog {
 
     // Data safety (docs/operations.md): compaction and backups of the embedded database.
     public static final Setting DB_COMPACT_INTERVAL = new Setting("db.compact-interval", "MEDIANEST_DB_COMPACT_INTERVAL",
-            "1h", "How often the embedded H2 file is compacted online (0s: never; it is also compacted at shutdown)");
+            "10m", "How often the embedded H2 file is compacted online, giving back the space of freed chunks "
+                    + "(0s: never; it is also compacted at shutdown)");
     public static final Setting BACKUP_INTERVAL = new Setting("backup.interval", "MEDIANEST_BACKUP_INTERVAL", "24h",
             "How often the embedded H2 database is backed up while running (0s: no scheduled backups)");
     public static final Setting BACKUP_KEEP = new Setting("backup.keep", "MEDIANEST_BACKUP_KEEP", "7",

@@ -1,5 +1,6 @@
 package app.medianest.server.backup;
 
+import app.medianest.server.config.DataDirPermissions;
 import app.medianest.server.testing.ServerProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,9 +67,18 @@ class BackupRestoreProcessTest {
         }
         Path backup = dataDir.resolve("backups").resolve(backupName);
         assertTrue(Files.isRegularFile(backup), "backup in <data dir>/backups: " + backup);
+        if (DataDirPermissions.posix()) {   // a backup holds every password hash: owner-only from the start
+            assertEquals(DataDirPermissions.FILE, Files.getPosixFilePermissions(backup), "backup file 0600");
+            assertEquals(DataDirPermissions.DIR, Files.getPosixFilePermissions(backup.getParent()),
+                    "backups folder 0700");
+        }
 
         try (ServerProcess restore = ServerProcess.start(env(), "restore", backup.toString())) {
             assertEquals(0, restore.awaitExit(Duration.ofSeconds(120)), String.join("\n", restore.stderr()));
+        }
+        if (DataDirPermissions.posix()) {
+            assertEquals(DataDirPermissions.FILE, Files.getPosixFilePermissions(dataDir.resolve("medianest.mv.db")),
+                    "restored database file 0600");
         }
         try (ServerProcess p = ServerProcess.start(env())) {
             String base = "http://127.0.0.1:" + p.awaitPort(Duration.ofSeconds(120));
