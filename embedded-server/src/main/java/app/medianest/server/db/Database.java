@@ -120,6 +120,20 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * {@code config} for a one-shot bulk load (the {@code seed} command): H2 reuses freed space, since appending
+     * every chunk would grow the file to gigabytes before the closing compaction, and a seed cut short by a crash
+     * is simply run again.
+     */
+    public static DbConfig forBulkLoad(DbConfig config) {
+        if (!config.url().regionMatches(true, 0, "jdbc:h2:file:", 0, "jdbc:h2:file:".length())
+                || config.url().toUpperCase(java.util.Locale.ROOT).contains("REUSE_SPACE=")) {
+            return config;
+        }
+        return new DbConfig(config.url() + ";REUSE_SPACE=TRUE", config.user(), config.password(), config.poolMax(),
+                config.poolMinIdle(), config.acquireTimeout(), config.statementTimeout(), config.queryTimeout());
+    }
+
+    /**
      * An H2 file URL made crash-safe: {@link H2OpenCheck} (a schema H2 cannot rebuild on opening stops the open),
      * and {@code REUSE_SPACE=FALSE}: every new chunk is appended at the end of the file, never written into the
      * space of a freed one. With space reuse on, {@code kill -9} rounds under load lost acknowledged writes and

@@ -14,7 +14,8 @@ public final class SeedCommand {
 
     public static int run(ServerConfig config, String[] args, PrintStream out) {
         SeedPlan plan = SeedPlan.parse(args);
-        Database db = Database.open(config.db(), app.medianest.server.backup.Backups.dir(config));
+        Database db = Database.open(Database.forBulkLoad(config.db()),
+                app.medianest.server.backup.Backups.dir(config));
         try {
             long start = System.nanoTime();
             Seeder.Result r = new Seeder(db.jdbc(), Clock.systemUTC()).seed(plan);
