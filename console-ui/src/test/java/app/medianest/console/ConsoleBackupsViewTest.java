@@ -8,6 +8,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,8 +87,12 @@ class ConsoleBackupsViewTest {
         assertEquals(made.name(), fixture.adminApi().get("/api/v1/admin/backups").path(0).path("name").asText());
         assertFalse(robot.lookup("#backups-now").queryAs(Button.class).isDisabled(), "ready for the next one");
         assertEquals("", text(robot, "#backups-message"));
-        assertEquals("medianest-server restore " + dir.toAbsolutePath().resolve(made.name()),
-                robot.lookup("#backups-restore-command").queryAs(TextField.class).getText());
+        String restore = "medianest-server restore " + dir.toAbsolutePath().resolve(made.name());
+        assertEquals(restore, robot.lookup("#backups-restore-command").queryAs(TextField.class).getText());
+        robot.clickOn("#backups-copy");
+        String[] copied = new String[1];
+        robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
+        assertEquals(restore, copied[0], "Copy puts the restore command on the clipboard");
 
         BackupsViewModel threeDaysLater = new BackupsViewModel(fixture.context().api(), Tasks.direct(),
                 Clock.offset(Clock.systemUTC(), Duration.ofDays(3)));
