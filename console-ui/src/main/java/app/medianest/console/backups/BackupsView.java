@@ -50,6 +50,7 @@ public final class BackupsView {
         message.getStyleClass().add("problem");
         message.setWrapText(true);
         message.setId("backups-message");
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
         HBox actions = new HBox(8, now, refresh, result);
         actions.getStyleClass().add("toolbar");
 
