@@ -1,5 +1,6 @@
 package app.medianest.console;
 
+import app.medianest.console.backups.BackupsView;
 import app.medianest.console.dashboard.DashboardView;
 import app.medianest.console.caches.CachesView;
 import app.medianest.console.loadtest.LoadTestView;
@@ -72,6 +73,7 @@ public final class ConsoleApp extends Application {
         pages.add(new Page("Notifications", new app.medianest.console.notify.NotificationsView(notifications).root(),
                 notifications::refresh));
         pages.add(new Page("Caches & jobs", new CachesView(m.caches()).root(), m.caches()::refresh));
+        pages.add(new Page("Backups", new BackupsView(m.backups()).root(), m.backups()::refresh));
         pages.add(new Page("Logs", new LogsView(m.logs()).root(), () -> { }));
         LoadTestView loadTest = new LoadTestView(m.loadTest());
         pages.add(new Page("Load test", loadTest.root(), loadTest::redraw));

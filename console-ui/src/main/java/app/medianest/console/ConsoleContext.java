@@ -1,6 +1,7 @@
 package app.medianest.console;
 
 import app.medianest.console.api.ApiClient;
+import app.medianest.console.backups.BackupsViewModel;
 import app.medianest.console.concurrent.Poller;
 import app.medianest.console.concurrent.Tasks;
 import app.medianest.console.dashboard.DashboardSource;
@@ -63,7 +64,8 @@ public final class ConsoleContext implements AutoCloseable {
     /** The view models, one per view. */
     public record Models(DashboardViewModel dashboard, SetupViewModel setup, LogsViewModel logs,
                          RequestsViewModel requests, UsersViewModel users, ServicesViewModel services,
-                         CachesViewModel caches, LoadTestViewModel loadTest, SettingsViewModel settings) {
+                         CachesViewModel caches, BackupsViewModel backups, LoadTestViewModel loadTest,
+                         SettingsViewModel settings) {
         Models(ConsoleContext c) {
             this(new DashboardViewModel(new DashboardSource(c.api, c.clock), c.api, c.tasks),
                     new SetupViewModel(c.api, c::pendingSetupToken, c.tasks, c::signedIn),
@@ -72,6 +74,7 @@ public final class ConsoleContext implements AutoCloseable {
                     new UsersViewModel(c.api, c.tasks),
                     new ServicesViewModel(c.api, c.tasks),
                     new CachesViewModel(c.api, c.tasks),
+                    new BackupsViewModel(c.api, c.tasks, c.clock),
                     new LoadTestViewModel(c.api, c.tasks, () -> c.dataDir().resolve("reports")),
                     new SettingsViewModel(c::dataDir, System.getenv(), c.tasks, () -> c.controller.restartAsync()));
         }

@@ -21,7 +21,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A console context over a real embedded server on a free port, with a temporary data directory and an
- * in-memory H2 database; and a separate HTTP client for checking what the console did through the API.
+ * in-memory H2 database (or the default H2 file in the data directory); and a separate HTTP client for checking
+ * what the console did through the API.
  */
 public final class ConsoleFixture implements AutoCloseable {
     public static final String ADMIN = "console-admin";
@@ -31,14 +32,17 @@ public final class ConsoleFixture implements AutoCloseable {
     private final ConsoleContext context;
     private final ApiClient checker = new ApiClient(Duration.ofSeconds(10));
 
-    private ConsoleFixture(Map<String, String> settings, boolean withAdmin, Tasks tasks) throws IOException {
+    private ConsoleFixture(Map<String, String> settings, boolean withAdmin, boolean fileDatabase, Tasks tasks)
+            throws IOException {
         dataDir = Files.createTempDirectory("medianest-console-test");
         Map<String, String> s = new HashMap<>();
         s.put("server.host", "127.0.0.1");
         s.put("server.port", "0");
         s.put("server.shutdown-grace", "1s");
         s.put("data.dir", dataDir.toString());
-        s.put("db.url", "jdbc:h2:mem:console-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        if (!fileDatabase) {
+            s.put("db.url", "jdbc:h2:mem:console-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        }
         if (withAdmin) {
             s.put("admin.username", ADMIN);
             s.put("admin.password", PASSWORD);
@@ -50,7 +54,16 @@ public final class ConsoleFixture implements AutoCloseable {
 
     /** A started console (server running, signed in as the admin unless {@code withAdmin} is false). */
     public static ConsoleFixture start(boolean withAdmin, Map<String, String> settings) throws IOException {
-        ConsoleFixture f = new ConsoleFixture(settings, withAdmin,
+        return start(withAdmin, false, settings);
+    }
+
+    /**
+     * A started console; with {@code fileDatabase} the server keeps its database in the H2 file of the data
+     * directory (its default), as an installation does, instead of in memory.
+     */
+    public static ConsoleFixture start(boolean withAdmin, boolean fileDatabase, Map<String, String> settings)
+            throws IOException {
+        ConsoleFixture f = new ConsoleFixture(settings, withAdmin, fileDatabase,
                 new Tasks(Executors.newVirtualThreadPerTaskExecutor(), FxExecutor.INSTANCE));
         EmbeddedServer server = f.context.start().join();
         f.checker.baseUrl(server.baseUrl());
@@ -59,7 +72,7 @@ public final class ConsoleFixture implements AutoCloseable {
 
     /** A started console whose view models run synchronously on the calling thread (no toolkit). */
     public static ConsoleFixture startDirect(Map<String, String> settings) throws IOException {
-        ConsoleFixture f = new ConsoleFixture(settings, true, Tasks.direct());
+        ConsoleFixture f = new ConsoleFixture(settings, true, false, Tasks.direct());
         EmbeddedServer server = f.context.controller().start();
         f.checker.baseUrl(server.baseUrl());
         return f;

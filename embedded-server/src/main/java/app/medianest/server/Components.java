@@ -209,7 +209,7 @@ public final class Components implements AutoCloseable {
                 s.string(SettingsCatalog.ADMIN_PASSWORD).orElse(null));
         jobs.every("session-last-used", Duration.ofSeconds(60), Duration.ofSeconds(60), sessions::flushLastUsed);
         jobs.every("expired-sessions", Duration.ofMinutes(1), Duration.ofHours(1), sessions::deleteExpired);
-        Duration backupEvery = s.duration(SettingsCatalog.BACKUP_INTERVAL, Duration.ZERO, Duration.ofDays(365));
+        Duration backupEvery = app.medianest.server.backup.Backups.interval(config);
         if (!backupEvery.isZero() && backups.supported()) {
             jobs.every("backup", backups.firstDelay(backupEvery), backupEvery, () -> backups.backupNow("scheduled"));
         }
@@ -351,7 +351,8 @@ public final class Components implements AutoCloseable {
         eventsHttp.routes(routes);
         perf.routes(routes, sessions);
         integrations.routes(routes);
-        new app.medianest.server.backup.BackupsHttp(backups).routes(routes);
+        new app.medianest.server.backup.BackupsHttp(backups, app.medianest.server.backup.Backups.interval(config))
+                .routes(routes);
         new app.medianest.server.openapi.OpenApiHttp(routes, version()).routes(routes);
     }
 

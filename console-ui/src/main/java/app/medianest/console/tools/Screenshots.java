@@ -85,6 +85,17 @@ public final class Screenshots {
                     Thread.sleep(500);
                 }
                 Thread.sleep(1_500);
+            } else if ("Backups".equals(p.title())) {
+                fx(() -> {
+                    c.models().backups().backUpNow();
+                    return null;
+                });
+                long deadline = System.currentTimeMillis() + 30_000;
+                Thread.sleep(500);
+                while (fx(() -> c.models().backups().busy().get()) && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(200);
+                }
+                Thread.sleep(1_500);
             } else {
                 Thread.sleep(2_500);
             }

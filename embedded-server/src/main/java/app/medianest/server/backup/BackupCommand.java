@@ -1,5 +1,6 @@
 package app.medianest.server.backup;
 
+import app.medianest.model.backup.BackupView;
 import app.medianest.server.config.ServerConfig;
 import app.medianest.server.db.Database;
 
@@ -28,7 +29,7 @@ public final class BackupCommand {
         }
         Database db = Database.open(config.db(), Backups.dir(config));
         try {
-            Backups.Backup b = new Backups(db, Backups.dir(config), Backups.keep(config), Clock.systemUTC())
+            BackupView b = new Backups(db, Backups.dir(config), Backups.keep(config), Clock.systemUTC())
                     .backupNow("manual");
             out.println("Backed up to " + Backups.dir(config).resolve(b.name()) + " (" + b.sizeBytes() + " bytes)");
         } finally {

@@ -1,5 +1,6 @@
 package app.medianest.server.backup;
 
+import app.medianest.model.backup.BackupView;
 import app.medianest.server.config.DataDirPermissions;
 import app.medianest.server.config.ServerConfig;
 import app.medianest.server.config.SettingsCatalog;
@@ -18,13 +19,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -45,10 +43,6 @@ public final class Backups {
     private final int keep;
     private final Clock clock;
 
-    /** One backup file. */
-    public record Backup(String name, long sizeBytes, Instant createdAt) {
-    }
-
     public Backups(Database database, Path dir, int keep, Clock clock) {
         this.database = database;
         this.dir = dir;
@@ -66,20 +60,39 @@ public final class Backups {
         return config.settings().integer(SettingsCatalog.BACKUP_KEEP, 1, 10_000);
     }
 
+    /** How often a scheduled backup is made ({@code backup.interval}); zero for never. */
+    public static java.time.Duration interval(ServerConfig config) {
+        return config.settings().duration(SettingsCatalog.BACKUP_INTERVAL, java.time.Duration.ZERO,
+                java.time.Duration.ofDays(365));
+    }
+
     /** True when this database is backed up here (an H2 file database). */
     public boolean supported() {
         return database.dialect() == Dialect.H2 && database.h2File().isPresent();
+    }
+
+    /** Why this database is not backed up here, for the admin; empty when it is. */
+    public Optional<String> unsupportedReason() {
+        if (supported()) {
+            return Optional.empty();
+        }
+        return Optional.of(database.dialect() == Dialect.POSTGRESQL
+                ? "This server uses PostgreSQL: back it up with pg_dump (docs/operations.md)"
+                : "This server's database is in memory: there is no database file to back up");
     }
 
     public Path directory() {
         return dir;
     }
 
+    public int keep() {
+        return keep;
+    }
+
     /** Writes a backup now (kind: "scheduled", "manual", ...), prunes old ones, and returns it. */
-    public synchronized Backup backupNow(String kind) {
+    public synchronized BackupView backupNow(String kind) {
         if (!supported()) {
-            throw new UnsupportedOperationException("backups of PostgreSQL are made with pg_dump "
-                    + "(docs/operations.md)");
+            throw new UnsupportedOperationException(unsupportedReason().orElseThrow());
         }
         try {
             DataDirPermissions.createPrivateDirectories(dir);
@@ -117,7 +130,7 @@ public final class Backups {
     }
 
     /** The backups, newest first. */
-    public List<Backup> list() {
+    public List<BackupView> list() {
         return BackupFiles.files(dir).stream().map(Backups::describe).toList();
     }
 
@@ -130,9 +143,9 @@ public final class Backups {
     }
 
 
-    private static Backup describe(Path p) {
+    private static BackupView describe(Path p) {
         try {
-            return new Backup(p.getFileName().toString(), Files.size(p), Files.getLastModifiedTime(p).toInstant());
+            return new BackupView(p.getFileName().toString(), Files.size(p), Files.getLastModifiedTime(p).toInstant());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,31 +1,46 @@
 package app.medianest.server.backup;
 
+import app.medianest.model.backup.BackupsMeta;
 import app.medianest.server.http.Access;
 import app.medianest.server.http.ApiException;
 import app.medianest.server.http.Exchange;
+import app.medianest.server.http.Json;
 import app.medianest.server.http.RouteTable;
+import com.fasterxml.jackson.core.type.TypeReference;
 
+import java.time.Duration;
 import java.util.Map;
 
 /** {@code GET /api/v1/admin/backups} (list, newest first) and {@code POST /api/v1/admin/backups} (back up now). */
 public final class BackupsHttp {
-    private final Backups backups;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
 
-    public BackupsHttp(Backups backups) {
+    private final Backups backups;
+    private final Duration interval;
+
+    /** @param interval how often scheduled backups run (zero: never), reported in the list's meta */
+    public BackupsHttp(Backups backups, Duration interval) {
         this.backups = backups;
+        this.interval = interval;
     }
 
     public void routes(RouteTable r) {
-        r.get("/api/v1/admin/backups", Access.ADMIN, ex -> ex.ok(backups.list(), Map.of("supported",
-                        backups.supported(), "directory", backups.directory().toString())))
+        r.get("/api/v1/admin/backups", Access.ADMIN, this::list)
                 .post("/api/v1/admin/backups", Access.ADMIN, this::create);
     }
 
+    private void list(Exchange ex) {
+        boolean supported = backups.supported();
+        BackupsMeta meta = new BackupsMeta(supported, backups.directory().toAbsolutePath().toString(),
+                backups.keep(), supported ? interval.toSeconds() : 0);
+        ex.ok(backups.list(), Json.MAPPER.convertValue(meta, MAP));
+    }
+
     private void create(Exchange ex) {
-        if (!backups.supported()) {
-            throw ApiException.conflict("BACKUP_UNSUPPORTED", "This server uses PostgreSQL: back it up with "
-                    + "pg_dump (docs/operations.md)");
-        }
+        backups.unsupportedReason().ifPresent(reason -> {
+            throw ApiException.conflict("BACKUP_UNSUPPORTED", reason);
+        });
         ex.created(backups.backupNow("manual"));
     }
 }
