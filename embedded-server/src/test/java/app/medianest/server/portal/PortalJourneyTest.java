@@ -233,8 +233,9 @@ class PortalJourneyTest {
                 member.waitFor(Duration.ofSeconds(5), d -> server.components().events().openStreams() > before);
                 Thread.sleep(300);
             }
-            member.open("/account");
-            // Each left page's stream ends when the server's next probe write finds the client gone.
+            // Away from the portal (every signed-in portal page has its own stream, for the notification bell):
+            // each left page's stream ends when the server's next probe write finds the client gone.
+            member.driver().get("about:blank");
             member.waitFor(Duration.ofSeconds(15), d -> server.components().events().openStreams() <= before);
             settledStreams();
             List<String> bad = log.lines().stream().filter(l -> l.contains("SEVERE") || l.contains("ERROR")

@@ -103,6 +103,9 @@ public final class Browser implements AutoCloseable {
 
     /** Signs in through the sign-in form (password) and waits for the home page. */
     public Browser signIn(String username, String password) {
+        if (!driver.getCurrentUrl().startsWith(baseUrl)) {
+            open("/signin");   // cookies are deleted for the current page's site only
+        }
         driver.manage().deleteAllCookies();
         open("/signin");
         find("#username").clear();
