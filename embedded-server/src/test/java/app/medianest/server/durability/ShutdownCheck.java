@@ -102,6 +102,7 @@ public final class ShutdownCheck implements AutoCloseable {
         env.put("MEDIANEST_YTDLP_PATH", ytDlp.toString());
         env.put("MEDIANEST_DOWNLOAD_DIR", dataDir.resolve("downloads").toString());
         env.put("MEDIANEST_YOUTUBE_CONCURRENCY", "4");
+        env.put("MEDIANEST_YOUTUBE_HOURLY_LIMIT", "1000");   // one download per round, 20 rounds within the hour
         env.put(FakeYtDlp.ENV_DELAY_MS, "1500");
         return env;
     }
