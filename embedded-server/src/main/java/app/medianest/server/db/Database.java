@@ -242,6 +242,9 @@ public final class Database implements AutoCloseable {
      * Compacts the H2 file online for at most {@code max}: chunks with little live data are rewritten and the
      * file is shortened. Returns the file size after it, or -1 when there is nothing to compact (PostgreSQL).
      */
+    /** The most chunk bytes one online compaction moves towards the start of the file. */
+    private static final long MOVE_PER_COMPACTION = 16L << 20;
+
     public long compact(java.time.Duration max) {
         H2Durability d = durability;
         if (d == null || pool.isClosed()) {
@@ -253,6 +256,11 @@ public final class Database implements AutoCloseable {
             // H2 moves chunks into the freed space only with space reuse on; it writes and syncs its header first.
             fs.setReuseSpace(true);
             d.store().compactFile((int) Math.min(Integer.MAX_VALUE, max.toMillis()));
+            // compactFile moves chunks only once a tenth of the file is free; the chunks at the end are moved into
+            // the freed space every time, so the file keeps to its live data between runs.
+            if (fs instanceof org.h2.mvstore.RandomAccessStore file) {
+                file.compactMoveChunks(100, MOVE_PER_COMPACTION, d.store());
+            }
         } finally {
             fs.setReuseSpace(reuse);
             // H2's compaction drops the retention time to 0 for good: freed chunks would then be overwritten at
