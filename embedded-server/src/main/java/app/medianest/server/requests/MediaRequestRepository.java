@@ -9,6 +9,7 @@ import app.medianest.server.db.Handle;
 import app.medianest.server.db.Jdbc;
 import app.medianest.server.db.Keyset;
 import app.medianest.server.db.Page;
+import app.medianest.server.db.RowCounts;
 import app.medianest.server.db.RowMapper;
 
 import java.time.Instant;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Media requests: inserts guarded by the database's one-active-request-per-media key, keyset-paged lists
- * joined with the owner's name in the same query, per-status counts in one grouped query.
+ * joined with the owner's name in the same query, per-status counts kept exact in {@link RowCounts} by every
+ * insert, status change and delete here.
  */
 public final class MediaRequestRepository {
     /** The sorts clients may ask for, each ending in the unique id. */
@@ -59,16 +61,26 @@ public final class MediaRequestRepository {
      */
     public MediaRequestView insert(Handle h, NewMediaRequest r) {
         h.update(INSERT, row(r));
+        RowCounts.add(h, countName(r.status()), 1);
         return findById(h, r.id()).orElseThrow();
     }
 
     /** Inserts many rows as one JDBC batch (seeding); the caller owns the transaction. */
     public int insertBatch(Handle h, List<NewMediaRequest> rows) {
         List<Object[]> params = new ArrayList<>(rows.size());
+        Map<RequestStatus, Long> byStatus = new java.util.EnumMap<>(RequestStatus.class);
         for (NewMediaRequest r : rows) {
             params.add(row(r));
+            byStatus.merge(r.status(), 1L, Long::sum);
         }
-        return h.batch(INSERT, params);
+        h.batch(INSERT, params);
+        byStatus.forEach((status, n) -> RowCounts.add(h, countName(status), n));
+        return rows.size();
+    }
+
+    /** The name of a status's count in {@link RowCounts}. */
+    private static String countName(RequestStatus status) {
+        return "requests." + status.wire();
     }
 
     private static Object[] row(NewMediaRequest r) {
@@ -173,13 +185,24 @@ public final class MediaRequestRepository {
         };
     }
 
-    /** Per-status counts for one user ({@code null}: everyone), from one grouped query. */
+    /**
+     * Per-status counts for one user, from one grouped query over the user's index range; for everyone
+     * ({@code null}), from the exact counts kept in {@link RowCounts} (constant time on any number of requests).
+     */
     public RequestCounts counts(UUID userId) {
-        String sql = "SELECT status, COUNT(*) AS n FROM media_requests"
-                + (userId == null ? "" : " WHERE user_id = ?") + " GROUP BY status";
-        Object[] params = userId == null ? new Object[0] : new Object[] {userId};
-        Map<String, Long> byStatus = jdbc.query(sql, r -> Map.entry(r.string("status"), r.longValue("n")), params)
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> byStatus;
+        if (userId == null) {
+            byStatus = new java.util.HashMap<>();
+            jdbc.withHandle(RowCounts::read).forEach((name, n) -> {
+                if (name.startsWith("requests.")) {
+                    byStatus.put(name.substring("requests.".length()), n);
+                }
+            });
+        } else {
+            byStatus = jdbc.query("SELECT status, COUNT(*) AS n FROM media_requests WHERE user_id = ? GROUP BY status",
+                    r -> Map.entry(r.string("status"), r.longValue("n")), userId)
+                    .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
         long pending = byStatus.getOrDefault("pending", 0L);
         long approved = byStatus.getOrDefault("approved", 0L);
         long declined = byStatus.getOrDefault("declined", 0L);
@@ -195,25 +218,26 @@ public final class MediaRequestRepository {
      */
     public Optional<MediaRequestView> transition(Handle h, UUID id, List<RequestStatus> from, RequestStatus to,
                                                  String reason, UUID decidedBy, Instant now) {
-        Optional<MediaRequestView> current = findById(h, id);
-        if (current.isEmpty() || !from.contains(current.get().status())) {
-            return Optional.empty();
+        // The update names the status it read, so the counts move from exactly the status it replaced; a
+        // concurrent change in between makes it match nothing, and the request is read again.
+        while (true) {
+            Optional<MediaRequestView> current = findById(h, id);
+            if (current.isEmpty() || !from.contains(current.get().status())) {
+                return Optional.empty();
+            }
+            MediaRequestView r = current.get();
+            int n = h.update("UPDATE media_requests SET status = ?, active_media = ?, decline_reason = COALESCE(?, "
+                    + "decline_reason), decided_by = COALESCE(?, decided_by), decided_at = COALESCE(?, decided_at), "
+                    + "updated_at = ? WHERE id = ? AND status = ?", to, activeKeyOrNull(to, r.mediaType(), r.tmdbId()),
+                    reason, decidedBy, decidedBy == null ? null : now.truncatedTo(ChronoUnit.MICROS),
+                    now.truncatedTo(ChronoUnit.MICROS), id, r.status());
+            if (n == 1) {
+                if (r.status() != to) {
+                    RowCounts.add(h, countName(r.status()), -1, countName(to), 1);
+                }
+                return findById(h, id);
+            }
         }
-        MediaRequestView r = current.get();
-        String inList = String.join(", ", java.util.Collections.nCopies(from.size(), "?"));
-        List<Object> params = new ArrayList<>();
-        params.add(to);
-        params.add(activeKeyOrNull(to, r.mediaType(), r.tmdbId()));
-        params.add(reason);
-        params.add(decidedBy);
-        params.add(decidedBy == null ? null : now.truncatedTo(ChronoUnit.MICROS));
-        params.add(now.truncatedTo(ChronoUnit.MICROS));
-        params.add(id);
-        params.addAll(from);
-        int n = h.update("UPDATE media_requests SET status = ?, active_media = ?, decline_reason = COALESCE(?, "
-                + "decline_reason), decided_by = COALESCE(?, decided_by), decided_at = COALESCE(?, decided_at), "
-                + "updated_at = ? WHERE id = ? AND status IN (" + inList + ")", params.toArray());
-        return n == 1 ? findById(h, id) : Optional.empty();
     }
 
     /** The active (pending, approved or available) request for a media item, if any: at most one exists. */
@@ -241,7 +265,11 @@ public final class MediaRequestRepository {
 
     /** Deletes a request if it is still pending; true when a row was deleted. */
     public boolean deleteIfPending(Handle h, UUID id) {
-        return h.update("DELETE FROM media_requests WHERE id = ? AND status = ?", id, RequestStatus.PENDING) == 1;
+        if (h.update("DELETE FROM media_requests WHERE id = ? AND status = ?", id, RequestStatus.PENDING) != 1) {
+            return false;
+        }
+        RowCounts.add(h, countName(RequestStatus.PENDING), -1);
+        return true;
     }
 
     /** Whether any request exists at all (the seeder refuses a non-empty database). */
