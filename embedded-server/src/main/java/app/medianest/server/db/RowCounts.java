@@ -19,26 +19,28 @@ public final class RowCounts {
     }
 
     /**
-     * Adds {@code delta} to the count {@code name} and {@code otherDelta} to {@code other} in one statement (one
-     * stripe, locked in key order, so two writers cannot lock the same two rows in opposite orders).
+     * Adds {@code delta} to the count {@code name} and {@code otherDelta} to {@code other}, locking the two rows in
+     * name order (as every writer does, so that two writers never wait for each other in a circle).
      *
      * @throws IllegalStateException when a count does not exist (every count is created by a migration)
      */
     public static void add(Handle h, String name, long delta, String other, long otherDelta) {
         int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
-        int n = h.update("UPDATE row_counts SET n = n + CASE WHEN name = ? THEN ? ELSE ? END "
-                + "WHERE stripe = ? AND name IN (?, ?)", name, delta, otherDelta, stripe, name, other);
-        if (n != 2) {
-            throw new IllegalStateException("no row count '" + name + "' or '" + other + "'");
+        if (name.compareTo(other) < 0) {
+            add(h, name, delta, stripe);
+            add(h, other, otherDelta, stripe);
+        } else {
+            add(h, other, otherDelta, stripe);
+            add(h, name, delta, stripe);
         }
     }
 
     /** Adds {@code delta} to the count {@code name}. */
     public static void add(Handle h, String name, long delta) {
-        if (delta == 0) {
-            return;
-        }
-        int stripe = ThreadLocalRandom.current().nextInt(STRIPES);
+        add(h, name, delta, ThreadLocalRandom.current().nextInt(STRIPES));
+    }
+
+    private static void add(Handle h, String name, long delta, int stripe) {
         if (h.update("UPDATE row_counts SET n = n + ? WHERE name = ? AND stripe = ?", delta, name, stripe) != 1) {
             throw new IllegalStateException("no row count '" + name + "'");
         }

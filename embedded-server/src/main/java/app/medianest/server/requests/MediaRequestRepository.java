@@ -68,13 +68,13 @@ public final class MediaRequestRepository {
     /** Inserts many rows as one JDBC batch (seeding); the caller owns the transaction. */
     public int insertBatch(Handle h, List<NewMediaRequest> rows) {
         List<Object[]> params = new ArrayList<>(rows.size());
-        Map<RequestStatus, Long> byStatus = new java.util.EnumMap<>(RequestStatus.class);
+        Map<String, Long> byCount = new java.util.TreeMap<>();   // counts locked in name order, as RowCounts asks
         for (NewMediaRequest r : rows) {
             params.add(row(r));
-            byStatus.merge(r.status(), 1L, Long::sum);
+            byCount.merge(countName(r.status()), 1L, Long::sum);
         }
         h.batch(INSERT, params);
-        byStatus.forEach((status, n) -> RowCounts.add(h, countName(status), n));
+        byCount.forEach((name, n) -> RowCounts.add(h, name, n));
         return rows.size();
     }
 

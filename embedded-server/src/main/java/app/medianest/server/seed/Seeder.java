@@ -37,6 +37,8 @@ import java.util.UUID;
  */
 public final class Seeder {
     static final int BATCH = 10_000;
+    /** From this many requests on, the randomly ordered request indexes are built after the load (BulkIndexes). */
+    static final int BULK = 10_000;
     private static final String[] FIRST = {"alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan",
         "judy", "mallory", "nina", "oscar", "peggy", "quinn", "rupert", "sybil", "trent", "ursula", "victor",
         "wendy", "xavier", "yara", "zoe", "amir", "bea", "chen", "dmitri", "elif", "femi", "gus", "hana", "ines"};
@@ -120,26 +122,31 @@ public final class Seeder {
         int heavy = Math.max(1, users.size() / 20);
         long span = 2L * 365 * 24 * 3600 * 1_000_000;   // two years in microseconds, spread evenly, oldest first
         long start = ChronoUnit.MICROS.between(Instant.EPOCH, now) - span;
-        List<NewMediaRequest> batch = new ArrayList<>(BATCH);
-        for (int i = 0; i < count; i++) {
-            // 40% of requests come from the heaviest 5% of users.
-            UUID owner = rnd.nextInt(100) < 40 ? users.get(rnd.nextInt(heavy)) : users.get(rnd.nextInt(users.size()));
-            RequestStatus status = pickStatus(rnd);
-            MediaType type = rnd.nextInt(100) < 65 ? MediaType.MOVIE : MediaType.TV;
-            int tmdb = status.isActive() || i == 0 ? tmdbBase + i : tmdbBase + rnd.nextInt(i);
-            long micros = start + (long) ((i + rnd.nextDouble()) * span / count);
-            Instant created = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-            List<Integer> seasons = type == MediaType.TV ? seasons(rnd) : List.of();
-            batch.add(new NewMediaRequest(timeOrderedId(created, rnd), owner, type, tmdb, title(rnd), status,
-                    seasons, status == RequestStatus.DECLINED ? "Not available in our region" : null, created));
-            if (batch.size() == BATCH) {
-                List<NewMediaRequest> copy = List.copyOf(batch);
-                jdbc.inTransaction(h -> repo.insertBatch(h, copy));
-                batch.clear();
+        BulkIndexes suspended = count >= BULK ? BulkIndexes.suspend(jdbc) : null;
+        try {
+            List<NewMediaRequest> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < count; i++) {
+                // 40% of requests come from the heaviest 5% of users.
+                UUID owner = rnd.nextInt(100) < 40 ? users.get(rnd.nextInt(heavy))
+                        : users.get(rnd.nextInt(users.size()));
+                RequestStatus status = pickStatus(rnd);
+                MediaType type = rnd.nextInt(100) < 65 ? MediaType.MOVIE : MediaType.TV;
+                int tmdb = status.isActive() || i == 0 ? tmdbBase + i : tmdbBase + rnd.nextInt(i);
+                long micros = start + (long) ((i + rnd.nextDouble()) * span / count);
+                Instant created = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+                List<Integer> seasons = type == MediaType.TV ? seasons(rnd) : List.of();
+                batch.add(new NewMediaRequest(timeOrderedId(created, rnd), owner, type, tmdb, title(rnd), status,
+                        seasons, status == RequestStatus.DECLINED ? "Not available in our region" : null, created));
+                if (batch.size() == BATCH || i == count - 1) {
+                    List<NewMediaRequest> copy = List.copyOf(batch);
+                    jdbc.inTransaction(h -> repo.insertBatch(h, copy));
+                    batch.clear();
+                }
             }
-        }
-        if (!batch.isEmpty()) {
-            jdbc.inTransaction(h -> repo.insertBatch(h, batch));
+        } finally {
+            if (suspended != null) {
+                suspended.restore();
+            }
         }
         return count;
     }

@@ -132,6 +132,19 @@ public final class UserRepository {
             throw new IllegalArgumentException("unknown sort '" + sort + "'");
         }
         List<Object> params = new ArrayList<>();
+        String sql = listSql(search, role, sort, desc, cursor, limit, params);
+        List<UserSummary> rows = jdbc.query(sql, r -> new UserSummary(r.uuid("id"), r.string("username"),
+                r.string("email"), Role.parse(r.string("role")), UserStatus.parse(r.string("status")),
+                r.string("plex_id") != null, r.longValue("request_count"), r.instant("created_at"),
+                r.instant("last_login_at")), params.toArray());
+        return keyset.page(rows, limit, desc, u -> "username".equals(sort)
+                ? List.of(key(u.username()), u.id()) : List.of(u.createdAt(), u.id()));
+    }
+
+    /** The SQL {@link #list} runs (for EXPLAIN in tests), with its parameters added to {@code params}. */
+    public static String listSql(String search, Role role, String sort, boolean desc, String cursor, int limit,
+                                 List<Object> params) {
+        Keyset keyset = SORTS.get(sort);
         StringBuilder sql = new StringBuilder("SELECT u.id, u.username, u.username_key, u.email, u.role, u.status, "
                 + "u.plex_id, u.created_at, u.last_login_at, "
                 + "(SELECT COUNT(*) FROM media_requests r WHERE r.user_id = u.id) AS request_count "
@@ -151,13 +164,8 @@ public final class UserRepository {
         if (cursor != null) {
             sql.append(" AND ").append(keyset.seek(desc, keyset.decode(cursor, desc), params));
         }
-        sql.append(keyset.orderBy(desc)).append(" FETCH FIRST ").append(limit + 1).append(" ROWS ONLY");
-        List<UserSummary> rows = jdbc.query(sql.toString(), r -> new UserSummary(r.uuid("id"), r.string("username"),
-                r.string("email"), Role.parse(r.string("role")), UserStatus.parse(r.string("status")),
-                r.string("plex_id") != null, r.longValue("request_count"), r.instant("created_at"),
-                r.instant("last_login_at")), params.toArray());
-        return keyset.page(rows, limit, desc, u -> "username".equals(sort)
-                ? List.of(key(u.username()), u.id()) : List.of(u.createdAt(), u.id()));
+        return sql.append(keyset.orderBy(desc)).append(" FETCH FIRST ").append(limit + 1).append(" ROWS ONLY")
+                .toString();
     }
 
     static User map(RowMapper.Row r) throws SQLException {

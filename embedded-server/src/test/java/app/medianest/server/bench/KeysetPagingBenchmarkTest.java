@@ -138,9 +138,36 @@ class KeysetPagingBenchmarkTest {
         }
     }
 
+    @Test
+    void userSearchReadsIndexRangesNotEveryUser() {
+        List<Object> params = new ArrayList<>();
+        String sql = app.medianest.server.users.UserRepository.listSql("alice.s", null, "createdAt", true, null, LIMIT,
+                params);
+        String plan = explain(sql, params);
+        System.out.println("[" + kind + "] plan of the user search:\n" + plan);
+        if (kind == DbKind.H2) {
+            assertTrue(plan.contains("uq_users_username_INDEX") && plan.contains("ix_users_email_prefix"),
+                    "the name and address prefixes must be index ranges:\n" + plan);
+            assertTrue(plan.contains("PRIMARY_KEY") && plan.contains("id IN("),
+                    "the matches must be looked up by id:\n" + plan);
+            assertFalse(plan.contains("tableScan"), "no table may be read whole:\n" + plan);
+        } else {
+            assertTrue(plan.contains("ix_users_username_prefix") && plan.contains("ix_users_email_prefix"),
+                    "the name and address prefixes must be index ranges:\n" + plan);
+            assertFalse(plan.contains("Seq Scan on users"), "no table may be read whole:\n" + plan);
+        }
+        assertEquals(new app.medianest.server.users.UserRepository(jdbc).list("ALICE.S", null, "createdAt", true, null,
+                1_000).items().size(), jdbc.queryLong("SELECT COUNT(*) AS n FROM users WHERE username_key LIKE "
+                + "'alice.s%' OR LOWER(email) LIKE 'alice.s%'"));
+    }
+
     private String plan(RequestFilter filter, String sort, String cursor) throws Exception {
         List<Object> params = new ArrayList<>();
         String sql = MediaRequestRepository.listSql(jdbc.dialect(), filter, sort, true, cursor, LIMIT, params);
+        return explain(sql, params);
+    }
+
+    private String explain(String sql, List<Object> params) {
         return jdbc.withHandle(h -> {
             try (var ps = h.connection().prepareStatement("EXPLAIN " + sql)) {
                 for (int i = 0; i < params.size(); i++) {
