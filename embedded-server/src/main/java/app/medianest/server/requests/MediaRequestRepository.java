@@ -46,6 +46,8 @@ public final class MediaRequestRepository {
     private static final String INSERT = "INSERT INTO media_requests (id, user_id, media_type, tmdb_id, title, "
             + "title_key, status, active_media, seasons, decline_reason, created_at, updated_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The owner's number of requests (users.request_count, V63), kept with every insert and delete here. */
+    private static final String OWNER_COUNT = "UPDATE users SET request_count = request_count + ? WHERE id = ?";
 
     private final Jdbc jdbc;
 
@@ -61,6 +63,9 @@ public final class MediaRequestRepository {
      */
     public MediaRequestView insert(Handle h, NewMediaRequest r) {
         h.update(INSERT, row(r));
+        if (r.userId() != null) {
+            h.update(OWNER_COUNT, 1, r.userId());
+        }
         RowCounts.add(h, countName(r.status()), 1);
         return findById(h, r.id()).orElseThrow();
     }
@@ -69,11 +74,18 @@ public final class MediaRequestRepository {
     public int insertBatch(Handle h, List<NewMediaRequest> rows) {
         List<Object[]> params = new ArrayList<>(rows.size());
         Map<String, Long> byCount = new java.util.TreeMap<>();   // counts locked in name order, as RowCounts asks
+        Map<UUID, Long> byOwner = new java.util.TreeMap<>();
         for (NewMediaRequest r : rows) {
             params.add(row(r));
             byCount.merge(countName(r.status()), 1L, Long::sum);
+            if (r.userId() != null) {
+                byOwner.merge(r.userId(), 1L, Long::sum);
+            }
         }
         h.batch(INSERT, params);
+        List<Object[]> owners = new ArrayList<>(byOwner.size());
+        byOwner.forEach((owner, n) -> owners.add(new Object[] {n, owner}));
+        h.batch(OWNER_COUNT, owners);
         byCount.forEach((name, n) -> RowCounts.add(h, name, n));
         return rows.size();
     }
@@ -122,8 +134,9 @@ public final class MediaRequestRepository {
         StringBuilder sql = new StringBuilder(COLUMNS);
         if (dialect == Dialect.H2 && pinned.contains("r.user_id")) {
             // H2 backs the owner foreign key with its own one-column index and prefers it; point it at the
-            // composite one that already yields newest-first order.
-            sql.append(pinned.size() == 1 ? " USE INDEX (ix_media_requests_user_created)"
+            // composite one that already yields the order (for the title order: the owner's rows by title).
+            sql.append("title".equals(sort) ? " USE INDEX (ix_media_requests_user_title)"
+                    : pinned.size() == 1 ? " USE INDEX (ix_media_requests_user_created)"
                     : " USE INDEX (ix_media_requests_user_status_created)");
         }
         sql.append(JOIN).append(" WHERE 1 = 1");
@@ -135,8 +148,14 @@ public final class MediaRequestRepository {
                 .append(" ROWS ONLY").toString();
     }
 
-    /** Equality-filtered columns that prefix an index of the createdAt order (see Keyset#orderBy). */
+    /**
+     * Equality-filtered columns that prefix an index of the sort's order (see Keyset#orderBy): the owner and the
+     * status for createdAt, the owner for title ({@code ix_media_requests_user_title}, V63).
+     */
     private static List<String> pinned(RequestFilter f, String sort) {
+        if ("title".equals(sort)) {
+            return f.userId() == null ? List.of() : List.of("r.user_id");
+        }
         if (!"createdAt".equals(sort)) {
             return List.of();
         }
@@ -265,8 +284,13 @@ public final class MediaRequestRepository {
 
     /** Deletes a request if it is still pending; true when a row was deleted. */
     public boolean deleteIfPending(Handle h, UUID id) {
+        List<UUID> owner = h.query("SELECT user_id FROM media_requests WHERE id = ? AND user_id IS NOT NULL",
+                r -> r.uuid("user_id"), id);
         if (h.update("DELETE FROM media_requests WHERE id = ? AND status = ?", id, RequestStatus.PENDING) != 1) {
             return false;
+        }
+        for (UUID user : owner) {
+            h.update(OWNER_COUNT, -1, user);
         }
         RowCounts.add(h, countName(RequestStatus.PENDING), -1);
         return true;

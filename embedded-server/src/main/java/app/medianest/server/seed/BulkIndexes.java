@@ -17,7 +17,8 @@ import java.util.List;
  */
 final class BulkIndexes {
     static final List<String> INDEXES = List.of("ix_media_requests_user_created",
-            "ix_media_requests_user_status_created", "ix_media_requests_title", "ix_media_requests_tmdb");
+            "ix_media_requests_user_status_created", "ix_media_requests_user_title", "ix_media_requests_title",
+            "ix_media_requests_tmdb");
     static final String OWNER_KEY = "fk_media_requests_user";
 
     private final Jdbc jdbc;

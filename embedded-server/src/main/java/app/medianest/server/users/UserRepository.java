@@ -122,8 +122,8 @@ public final class UserRepository {
     }
 
     /**
-     * One page of users for the admin list, each with its request count (a correlated count served by the
-     * request index: one statement, no per-row round trip). {@code search} matches users whose name or e-mail
+     * One page of users for the admin list, each with its request count (kept in {@code users.request_count} by
+     * the request repository). {@code search} matches users whose name or e-mail
      * address starts with it, ignoring case.
      */
     public Page<UserSummary> list(String search, Role role, String sort, boolean desc, String cursor, int limit) {
@@ -147,7 +147,7 @@ public final class UserRepository {
         Keyset keyset = SORTS.get(sort);
         StringBuilder sql = new StringBuilder("SELECT u.id, u.username, u.username_key, u.email, u.role, u.status, "
                 + "u.plex_id, u.created_at, u.last_login_at, "
-                + "(SELECT COUNT(*) FROM media_requests r WHERE r.user_id = u.id) AS request_count "
+                + "u.request_count "
                 + "FROM users u WHERE u.api_key_id IS NULL");
         if (search != null && !search.isBlank()) {
             // Names or addresses that start with the term: two index range reads, whatever the number of users.

@@ -139,6 +139,19 @@ class KeysetPagingBenchmarkTest {
     }
 
     @Test
+    void myRequestsByTitleReadOnlyTheOwnersRows() throws Exception {
+        UUID heavyUser = jdbc.queryOne("SELECT user_id FROM media_requests GROUP BY user_id ORDER BY COUNT(*) DESC "
+                + "FETCH FIRST 1 ROWS ONLY", r -> r.uuid("user_id")).orElseThrow();
+        String plan = plan(RequestFilter.NONE.withUser(heavyUser), "title", null);
+        System.out.println("[" + kind + "] plan of my requests by title:\n" + plan);
+        assertTrue(plan.contains("ix_media_requests_user_title"), "the owner's title range:\n" + plan);
+        assertFalse(plan.contains("tableScan") || plan.contains("Seq Scan on media_requests"), plan);
+        List<String> titles = repo.list(RequestFilter.NONE.withUser(heavyUser), "title", false, null, LIMIT).items()
+                .stream().map(r -> r.title().toLowerCase(Locale.ROOT)).toList();
+        assertEquals(titles.stream().sorted().toList(), titles, "in title order");
+    }
+
+    @Test
     void userSearchReadsIndexRangesNotEveryUser() {
         List<Object> params = new ArrayList<>();
         String sql = app.medianest.server.users.UserRepository.listSql("alice.s", null, "createdAt", true, null, LIMIT,

@@ -112,6 +112,9 @@ class RequestCountsExactTest {
         }
         assertEquals(counted(), repo.counts(null));
         assertTrue(repo.counts(null).total() > 0);
+        assertEquals(jdbc.queryLong("SELECT COUNT(*) AS n FROM media_requests WHERE user_id = ?", alice.id()),
+                jdbc.queryLong("SELECT request_count AS n FROM users WHERE id = ?", alice.id()),
+                "the owner's request count (admin user list)");
     }
 
     @Test
