@@ -144,8 +144,9 @@ public final class MediaRequestRepository {
         if (cursor != null) {
             sql.append(" AND ").append(keyset.seek(desc, keyset.decode(cursor, desc), params));
         }
-        return sql.append(keyset.orderBy(desc, pinned)).append(" FETCH FIRST ").append(limit + 1)
-                .append(" ROWS ONLY").toString();
+        // The owner's title index is ascending throughout: the descending title order reads it backwards.
+        return sql.append(keyset.orderBy(desc, pinned, "title".equals(sort) && desc)).append(" FETCH FIRST ")
+                .append(limit + 1).append(" ROWS ONLY").toString();
     }
 
     /**
