@@ -140,8 +140,8 @@ public final class Main {
                   serve (default)   start the MediaNest API server
                   seed --users N --requests M [--downloads K] [--append] [--password P]
                                     fill the configured database with synthetic data and print the
-                                    time it took (10,000 users and 1,000,000 requests: 542 s on H2 on
-                                    a 2-core machine at a load average of 13-16; see
+                                    time it took (10,000 users and 1,000,000 requests: 323 s on H2 on
+                                    a busy 2-core machine, load average 7-15; see
                                     docs/performance.md, "Data size")
                   demo              start with simulated Plex, Overseerr, Uptime Kuma and yt-dlp and
                                     sample data (own database in <data dir>/demo; prints the demo
