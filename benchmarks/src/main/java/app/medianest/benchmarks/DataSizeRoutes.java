@@ -20,8 +20,8 @@ import java.util.Map;
  * 1,000,000 requests), measured in the same run in interleaved rounds, one keep-alive connection per server and
  * session, requests one after the other (service time of the route itself). Every list route (first page, a page
  * 2,000 rows deep, each filter and each sort), the dashboard and the admin statistics (the user list with request
- * counts, the request counts); {@code /health} as the reference that shows how much the two servers differ when
- * data plays no part. Prints p50 and p99 per route and server and the ratio of the larger database's p99 to the
+ * counts, the request counts, {@code admin/stats}); {@code /health} as the reference that shows how much the two
+ * servers differ when data plays no part. Prints p50 and p99 per route and server and the ratio of the larger database's p99 to the
  * smaller's (target: at most 1.3).
  *
  * <p>Usage: {@code java -cp benchmarks.jar app.medianest.benchmarks.DataSizeRoutes --server LABEL=URL,ADMIN_TOKEN,
@@ -151,6 +151,7 @@ public final class DataSizeRoutes {
                 add(admin, "admin/users role=admin", "/api/v1/admin/users?limit=20&role=admin");
                 add(admin, "admin/users search", "/api/v1/admin/users?limit=20&search=user1");
                 add(admin, "admin dashboard/stats", "/api/v1/dashboard/stats");
+                add(admin, "admin/stats (statistics)", "/api/v1/admin/stats");
                 add(user, "dashboard/stats", "/api/v1/dashboard/stats");
                 add(user, "media/requests/counts", "/api/v1/media/requests/counts");
                 add(user, "media/requests (mine) first page", "/api/v1/media/requests?limit=20");

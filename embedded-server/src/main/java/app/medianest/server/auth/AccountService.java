@@ -254,6 +254,6 @@ public final class AccountService {
         }
         users.findById(target).orElseThrow(() -> ApiException.notFound("USER_NOT_FOUND", "No such user"));
         sessions.revokeAll(target);
-        jdbc.update("DELETE FROM users WHERE id = ?", target);
+        users.delete(target);
     }
 }

@@ -120,17 +120,21 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * {@code config} for a one-shot bulk load (the {@code seed} command): H2 reuses freed space, since appending
-     * every chunk would grow the file to gigabytes before the closing compaction, and a seed cut short by a crash
-     * is simply run again.
+     * {@code config} for a one-shot bulk load (the {@code seed} command). H2 reuses freed space: appending every
+     * chunk would grow the file to gigabytes before the closing compaction, and a seed cut short by a crash is
+     * simply run again. PostgreSQL's driver sends each batch as multi-row inserts ({@code reWriteBatchedInserts}).
      */
     public static DbConfig forBulkLoad(DbConfig config) {
-        if (!config.url().regionMatches(true, 0, "jdbc:h2:file:", 0, "jdbc:h2:file:".length())
-                || config.url().toUpperCase(java.util.Locale.ROOT).contains("REUSE_SPACE=")) {
-            return config;
+        String url = config.url();
+        if (url.regionMatches(true, 0, "jdbc:h2:file:", 0, "jdbc:h2:file:".length())
+                && !url.toUpperCase(java.util.Locale.ROOT).contains("REUSE_SPACE=")) {
+            url = url + ";REUSE_SPACE=TRUE";
+        } else if (config.kind() == DbConfig.Kind.POSTGRESQL && !url.contains("reWriteBatchedInserts")) {
+            url = url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
         }
-        return new DbConfig(config.url() + ";REUSE_SPACE=TRUE", config.user(), config.password(), config.poolMax(),
-                config.poolMinIdle(), config.acquireTimeout(), config.statementTimeout(), config.queryTimeout());
+        return url.equals(config.url()) ? config : new DbConfig(url, config.user(), config.password(),
+                config.poolMax(), config.poolMinIdle(), config.acquireTimeout(), config.statementTimeout(),
+                config.queryTimeout());
     }
 
     /**

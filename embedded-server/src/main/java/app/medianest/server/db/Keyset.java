@@ -54,9 +54,17 @@ public record Keyset(String name, List<String> columns, List<Type> types) {
      * it (PostgreSQL drops them as constants).
      */
     public String orderBy(boolean desc, List<String> pinnedColumns) {
+        return orderBy(desc, pinnedColumns, false);
+    }
+
+    /**
+     * As {@link #orderBy(boolean, List)}, with the pinned columns descending when {@code pinnedDesc}: for an
+     * index whose columns are all ascending, which then yields the descending order read backwards.
+     */
+    public String orderBy(boolean desc, List<String> pinnedColumns, boolean pinnedDesc) {
         StringBuilder b = new StringBuilder(" ORDER BY ");
         for (String pinned : pinnedColumns) {
-            b.append(pinned).append(" ASC, ");
+            b.append(pinned).append(pinnedDesc ? " DESC, " : " ASC, ");
         }
         for (int i = 0; i < columns.size(); i++) {
             b.append(i == 0 ? "" : ", ").append(columns.get(i)).append(desc ? " DESC" : " ASC");

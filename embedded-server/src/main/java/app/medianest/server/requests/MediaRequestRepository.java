@@ -9,6 +9,7 @@ import app.medianest.server.db.Handle;
 import app.medianest.server.db.Jdbc;
 import app.medianest.server.db.Keyset;
 import app.medianest.server.db.Page;
+import app.medianest.server.db.RowCounts;
 import app.medianest.server.db.RowMapper;
 
 import java.time.Instant;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Media requests: inserts guarded by the database's one-active-request-per-media key, keyset-paged lists
- * joined with the owner's name in the same query, per-status counts in one grouped query.
+ * joined with the owner's name in the same query, per-status counts kept exact in {@link RowCounts} by every
+ * insert, status change and delete here.
  */
 public final class MediaRequestRepository {
     /** The sorts clients may ask for, each ending in the unique id. */
@@ -44,6 +46,8 @@ public final class MediaRequestRepository {
     private static final String INSERT = "INSERT INTO media_requests (id, user_id, media_type, tmdb_id, title, "
             + "title_key, status, active_media, seasons, decline_reason, created_at, updated_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The owner's number of requests (users.request_count, V63), kept with every insert and delete here. */
+    private static final String OWNER_COUNT = "UPDATE users SET request_count = request_count + ? WHERE id = ?";
 
     private final Jdbc jdbc;
 
@@ -59,16 +63,36 @@ public final class MediaRequestRepository {
      */
     public MediaRequestView insert(Handle h, NewMediaRequest r) {
         h.update(INSERT, row(r));
+        if (r.userId() != null) {
+            h.update(OWNER_COUNT, 1, r.userId());
+        }
+        RowCounts.add(h, countName(r.status()), 1);
         return findById(h, r.id()).orElseThrow();
     }
 
     /** Inserts many rows as one JDBC batch (seeding); the caller owns the transaction. */
     public int insertBatch(Handle h, List<NewMediaRequest> rows) {
         List<Object[]> params = new ArrayList<>(rows.size());
+        Map<String, Long> byCount = new java.util.TreeMap<>();   // counts locked in name order, as RowCounts asks
+        Map<UUID, Long> byOwner = new java.util.TreeMap<>();
         for (NewMediaRequest r : rows) {
             params.add(row(r));
+            byCount.merge(countName(r.status()), 1L, Long::sum);
+            if (r.userId() != null) {
+                byOwner.merge(r.userId(), 1L, Long::sum);
+            }
         }
-        return h.batch(INSERT, params);
+        h.batch(INSERT, params);
+        List<Object[]> owners = new ArrayList<>(byOwner.size());
+        byOwner.forEach((owner, n) -> owners.add(new Object[] {n, owner}));
+        h.batch(OWNER_COUNT, owners);
+        byCount.forEach((name, n) -> RowCounts.add(h, name, n));
+        return rows.size();
+    }
+
+    /** The name of a status's count in {@link RowCounts}. */
+    private static String countName(RequestStatus status) {
+        return "requests." + status.wire();
     }
 
     private static Object[] row(NewMediaRequest r) {
@@ -110,8 +134,9 @@ public final class MediaRequestRepository {
         StringBuilder sql = new StringBuilder(COLUMNS);
         if (dialect == Dialect.H2 && pinned.contains("r.user_id")) {
             // H2 backs the owner foreign key with its own one-column index and prefers it; point it at the
-            // composite one that already yields newest-first order.
-            sql.append(pinned.size() == 1 ? " USE INDEX (ix_media_requests_user_created)"
+            // composite one that already yields the order (for the title order: the owner's rows by title).
+            sql.append("title".equals(sort) ? " USE INDEX (ix_media_requests_user_title)"
+                    : pinned.size() == 1 ? " USE INDEX (ix_media_requests_user_created)"
                     : " USE INDEX (ix_media_requests_user_status_created)");
         }
         sql.append(JOIN).append(" WHERE 1 = 1");
@@ -119,12 +144,19 @@ public final class MediaRequestRepository {
         if (cursor != null) {
             sql.append(" AND ").append(keyset.seek(desc, keyset.decode(cursor, desc), params));
         }
-        return sql.append(keyset.orderBy(desc, pinned)).append(" FETCH FIRST ").append(limit + 1)
-                .append(" ROWS ONLY").toString();
+        // The owner's title index is ascending throughout: the descending title order reads it backwards.
+        return sql.append(keyset.orderBy(desc, pinned, "title".equals(sort) && desc)).append(" FETCH FIRST ")
+                .append(limit + 1).append(" ROWS ONLY").toString();
     }
 
-    /** Equality-filtered columns that prefix an index of the createdAt order (see Keyset#orderBy). */
+    /**
+     * Equality-filtered columns that prefix an index of the sort's order (see Keyset#orderBy): the owner and the
+     * status for createdAt, the owner for title ({@code ix_media_requests_user_title}, V63).
+     */
     private static List<String> pinned(RequestFilter f, String sort) {
+        if ("title".equals(sort)) {
+            return f.userId() == null ? List.of() : List.of("r.user_id");
+        }
         if (!"createdAt".equals(sort)) {
             return List.of();
         }
@@ -173,13 +205,24 @@ public final class MediaRequestRepository {
         };
     }
 
-    /** Per-status counts for one user ({@code null}: everyone), from one grouped query. */
+    /**
+     * Per-status counts for one user, from one grouped query over the user's index range; for everyone
+     * ({@code null}), from the exact counts kept in {@link RowCounts} (constant time on any number of requests).
+     */
     public RequestCounts counts(UUID userId) {
-        String sql = "SELECT status, COUNT(*) AS n FROM media_requests"
-                + (userId == null ? "" : " WHERE user_id = ?") + " GROUP BY status";
-        Object[] params = userId == null ? new Object[0] : new Object[] {userId};
-        Map<String, Long> byStatus = jdbc.query(sql, r -> Map.entry(r.string("status"), r.longValue("n")), params)
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> byStatus;
+        if (userId == null) {
+            byStatus = new java.util.HashMap<>();
+            jdbc.withHandle(RowCounts::read).forEach((name, n) -> {
+                if (name.startsWith("requests.")) {
+                    byStatus.put(name.substring("requests.".length()), n);
+                }
+            });
+        } else {
+            byStatus = jdbc.query("SELECT status, COUNT(*) AS n FROM media_requests WHERE user_id = ? GROUP BY status",
+                    r -> Map.entry(r.string("status"), r.longValue("n")), userId)
+                    .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
         long pending = byStatus.getOrDefault("pending", 0L);
         long approved = byStatus.getOrDefault("approved", 0L);
         long declined = byStatus.getOrDefault("declined", 0L);
@@ -195,25 +238,26 @@ public final class MediaRequestRepository {
      */
     public Optional<MediaRequestView> transition(Handle h, UUID id, List<RequestStatus> from, RequestStatus to,
                                                  String reason, UUID decidedBy, Instant now) {
-        Optional<MediaRequestView> current = findById(h, id);
-        if (current.isEmpty() || !from.contains(current.get().status())) {
-            return Optional.empty();
+        // The update names the status it read, so the counts move from exactly the status it replaced; a
+        // concurrent change in between makes it match nothing, and the request is read again.
+        while (true) {
+            Optional<MediaRequestView> current = findById(h, id);
+            if (current.isEmpty() || !from.contains(current.get().status())) {
+                return Optional.empty();
+            }
+            MediaRequestView r = current.get();
+            int n = h.update("UPDATE media_requests SET status = ?, active_media = ?, decline_reason = COALESCE(?, "
+                    + "decline_reason), decided_by = COALESCE(?, decided_by), decided_at = COALESCE(?, decided_at), "
+                    + "updated_at = ? WHERE id = ? AND status = ?", to, activeKeyOrNull(to, r.mediaType(), r.tmdbId()),
+                    reason, decidedBy, decidedBy == null ? null : now.truncatedTo(ChronoUnit.MICROS),
+                    now.truncatedTo(ChronoUnit.MICROS), id, r.status());
+            if (n == 1) {
+                if (r.status() != to) {
+                    RowCounts.add(h, countName(r.status()), -1, countName(to), 1);
+                }
+                return findById(h, id);
+            }
         }
-        MediaRequestView r = current.get();
-        String inList = String.join(", ", java.util.Collections.nCopies(from.size(), "?"));
-        List<Object> params = new ArrayList<>();
-        params.add(to);
-        params.add(activeKeyOrNull(to, r.mediaType(), r.tmdbId()));
-        params.add(reason);
-        params.add(decidedBy);
-        params.add(decidedBy == null ? null : now.truncatedTo(ChronoUnit.MICROS));
-        params.add(now.truncatedTo(ChronoUnit.MICROS));
-        params.add(id);
-        params.addAll(from);
-        int n = h.update("UPDATE media_requests SET status = ?, active_media = ?, decline_reason = COALESCE(?, "
-                + "decline_reason), decided_by = COALESCE(?, decided_by), decided_at = COALESCE(?, decided_at), "
-                + "updated_at = ? WHERE id = ? AND status IN (" + inList + ")", params.toArray());
-        return n == 1 ? findById(h, id) : Optional.empty();
     }
 
     /** The active (pending, approved or available) request for a media item, if any: at most one exists. */
@@ -241,7 +285,16 @@ public final class MediaRequestRepository {
 
     /** Deletes a request if it is still pending; true when a row was deleted. */
     public boolean deleteIfPending(Handle h, UUID id) {
-        return h.update("DELETE FROM media_requests WHERE id = ? AND status = ?", id, RequestStatus.PENDING) == 1;
+        List<UUID> owner = h.query("SELECT user_id FROM media_requests WHERE id = ? AND user_id IS NOT NULL",
+                r -> r.uuid("user_id"), id);
+        if (h.update("DELETE FROM media_requests WHERE id = ? AND status = ?", id, RequestStatus.PENDING) != 1) {
+            return false;
+        }
+        for (UUID user : owner) {
+            h.update(OWNER_COUNT, -1, user);
+        }
+        RowCounts.add(h, countName(RequestStatus.PENDING), -1);
+        return true;
     }
 
     /** Whether any request exists at all (the seeder refuses a non-empty database). */

@@ -28,10 +28,17 @@ import java.util.UUID;
 /**
  * Synthetic but realistic data for demos and benchmarks: users with a few heavy requesters, requests of
  * every status and type spread over two years, YouTube downloads, notifications and service statuses.
- * Rows go in batches of {@value #BATCH} per transaction.
+ * Rows go in JDBC batches of {@value #BATCH} per transaction.
+ *
+ * <p>Requests are made oldest first, each with a time-ordered id (a version 7 UUID of its creation time): the
+ * primary key and the indexes that lead with the creation time or the status then grow at their ends instead
+ * of at random places, so each store of the database writes a few pages per index rather than one per row (on
+ * H2 this makes seeding a million requests several times faster; PostgreSQL's B-trees gain the same way).
  */
 public final class Seeder {
-    static final int BATCH = 2_000;
+    static final int BATCH = 10_000;
+    /** From this many requests on, the randomly ordered request indexes are built after the load (BulkIndexes). */
+    static final int BULK = 10_000;
     private static final String[] FIRST = {"alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan",
         "judy", "mallory", "nina", "oscar", "peggy", "quinn", "rupert", "sybil", "trent", "ursula", "victor",
         "wendy", "xavier", "yara", "zoe", "amir", "bea", "chen", "dmitri", "elif", "femi", "gus", "hana", "ines"};
@@ -113,27 +120,42 @@ public final class Seeder {
         // Active requests need distinct media: draw TMDB ids from a fresh range for this run.
         int tmdbBase = (int) (jdbc.queryLong("SELECT COALESCE(MAX(tmdb_id), 0) AS n FROM media_requests") + 1);
         int heavy = Math.max(1, users.size() / 20);
-        List<NewMediaRequest> batch = new ArrayList<>(BATCH);
-        for (int i = 0; i < count; i++) {
-            // 40% of requests come from the heaviest 5% of users.
-            UUID owner = rnd.nextInt(100) < 40 ? users.get(rnd.nextInt(heavy)) : users.get(rnd.nextInt(users.size()));
-            RequestStatus status = pickStatus(rnd);
-            MediaType type = rnd.nextInt(100) < 65 ? MediaType.MOVIE : MediaType.TV;
-            int tmdb = status.isActive() || i == 0 ? tmdbBase + i : tmdbBase + rnd.nextInt(i);
-            Instant created = now.minus(Duration.ofSeconds(rnd.nextLong(2L * 365 * 24 * 3600)));
-            List<Integer> seasons = type == MediaType.TV ? seasons(rnd) : List.of();
-            batch.add(new NewMediaRequest(UUID.randomUUID(), owner, type, tmdb, title(rnd), status, seasons,
-                    status == RequestStatus.DECLINED ? "Not available in our region" : null, created));
-            if (batch.size() == BATCH) {
-                List<NewMediaRequest> copy = List.copyOf(batch);
-                jdbc.inTransaction(h -> repo.insertBatch(h, copy));
-                batch.clear();
+        long span = 2L * 365 * 24 * 3600 * 1_000_000;   // two years in microseconds, spread evenly, oldest first
+        long start = ChronoUnit.MICROS.between(Instant.EPOCH, now) - span;
+        BulkIndexes suspended = count >= BULK ? BulkIndexes.suspend(jdbc) : null;
+        try {
+            List<NewMediaRequest> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < count; i++) {
+                // 40% of requests come from the heaviest 5% of users.
+                UUID owner = rnd.nextInt(100) < 40 ? users.get(rnd.nextInt(heavy))
+                        : users.get(rnd.nextInt(users.size()));
+                RequestStatus status = pickStatus(rnd);
+                MediaType type = rnd.nextInt(100) < 65 ? MediaType.MOVIE : MediaType.TV;
+                int tmdb = status.isActive() || i == 0 ? tmdbBase + i : tmdbBase + rnd.nextInt(i);
+                long micros = start + (long) ((i + rnd.nextDouble()) * span / count);
+                Instant created = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+                List<Integer> seasons = type == MediaType.TV ? seasons(rnd) : List.of();
+                batch.add(new NewMediaRequest(timeOrderedId(created, rnd), owner, type, tmdb, title(rnd), status,
+                        seasons, status == RequestStatus.DECLINED ? "Not available in our region" : null, created));
+                if (batch.size() == BATCH || i == count - 1) {
+                    List<NewMediaRequest> copy = List.copyOf(batch);
+                    jdbc.inTransaction(h -> repo.insertBatch(h, copy));
+                    batch.clear();
+                }
+            }
+        } finally {
+            if (suspended != null) {
+                suspended.restore();
             }
         }
-        if (!batch.isEmpty()) {
-            jdbc.inTransaction(h -> repo.insertBatch(h, batch));
-        }
         return count;
+    }
+
+    /** A version 7 UUID (RFC 9562): the millisecond of {@code at}, then random bits. */
+    static UUID timeOrderedId(Instant at, SplittableRandom rnd) {
+        long msb = (at.toEpochMilli() << 16) | 0x7000L | (rnd.nextInt() & 0x0FFFL);
+        long lsb = (rnd.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(msb, lsb);
     }
 
     private static RequestStatus pickStatus(SplittableRandom rnd) {
@@ -222,7 +244,8 @@ public final class Seeder {
     private int insertRows(String sql, List<Object[]> rows) {
         List<Object[]> copy = List.copyOf(rows);
         rows.clear();
-        return jdbc.inTransaction((Handle h) -> h.batch(sql, copy));
+        jdbc.inTransaction((Handle h) -> h.batch(sql, copy));
+        return copy.size();
     }
 
     private void seedServiceStatus(SplittableRandom rnd, Instant now) {

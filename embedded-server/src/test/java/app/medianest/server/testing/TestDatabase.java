@@ -102,6 +102,7 @@ public final class TestDatabase implements AutoCloseable {
                 "app_settings", "users"}) {
                 h.update("DELETE FROM " + t);
             }
+            h.update("UPDATE row_counts SET n = 0");   // the counts of the rows just deleted
             return null;
         });
     }
