@@ -35,10 +35,13 @@ fi
 echo "   $mods"
 
 # The runtime's own class-data-sharing archive (the JDK classes, pre-parsed: a JVM start costs about 100 ms instead
-# of 250 ms) is made by --generate-cds-archive, which runs the image's bin/java; the launchers do not need bin/, so it
-# goes afterwards, with the archive for heaps over 32 GB (classes_nocoops.jsa, 14 MB).
+# of 250 ms) is made by --generate-cds-archive, which runs the image's bin/java; but both launchers run with compact
+# object headers, which can only use an archive made with them (classes_coh.jsa; jlink makes none, and without it
+# the JVM silently starts with no archive at all). So the image's bin/java makes that one, and it replaces the two
+# jlink made (classes.jsa, and classes_nocoops.jsa for heaps over 32 GB). The launchers do not need bin/, so it goes.
 slim_runtime() {
-    rm -rf "$1/bin" "$1/lib/server/classes_nocoops.jsa"
+    "$1/bin/java" -XX:+UseCompactObjectHeaders -Xshare:dump > "$1.cds.log" 2>&1 || { cat "$1.cds.log" >&2; exit 1; }
+    rm -rf "$1/bin" "$1/lib/server/classes.jsa" "$1/lib/server/classes_nocoops.jsa" "$1.cds.log"
 }
 echo "== jlink: trimmed runtime"
 "$jdk/jlink" --module-path "${fx_jars%:}" --add-modules "$mods" --strip-debug --no-header-files --no-man-pages \

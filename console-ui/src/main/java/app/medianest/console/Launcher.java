@@ -55,6 +55,7 @@ public final class Launcher {
         if (tuned.isPresent()) {
             System.exit(TunedJvm.run(tuned.get()));
         }
+        TunedJvm.withoutGtkOpenGl();
         RingBufferHandler logs = configureLogging();
         boolean demoMode = Arrays.asList(args).contains("--demo");
         DemoMode demo = demoMode ? DemoMode.start(ConfigLoader.fromSystem().load()) : null;

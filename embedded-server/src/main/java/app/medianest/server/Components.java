@@ -35,6 +35,7 @@ import app.medianest.server.auth.AdminUsersHttp;
 import app.medianest.server.db.Database;
 import app.medianest.server.health.HealthService;
 import app.medianest.server.http.Authenticator;
+import app.medianest.server.launch.IdleHeap;
 import app.medianest.server.requests.MediaRequestRepository;
 import app.medianest.server.status.ServiceStatusRepository;
 import app.medianest.server.users.UserRepository;
@@ -219,6 +220,8 @@ public final class Components implements AutoCloseable {
         }
         perf.startJobs(jobs);
         integrations.startJobs(jobs);
+        IdleHeap idleHeap = IdleHeap.forThisJvm();
+        jobs.every("idle-heap", Duration.ofSeconds(30), Duration.ofSeconds(30), idleHeap::check);
         jobs.every("data-dir-permissions", Duration.ofHours(1), Duration.ofHours(1),
                 () -> app.medianest.server.config.DataDirPermissions.secure(config.dataDir()));
         outbound.startJobs(deliveryJobs);

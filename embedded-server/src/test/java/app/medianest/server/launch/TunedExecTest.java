@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,6 +48,19 @@ class TunedExecTest {
         }
         assertTrue(TunedExec.command(TunedExec.SERVER_OPTIONS, List.of(), JAVA_HOME, "a.jar", "app.Main",
                 new String[0], Map.of(TunedExec.ENV, "as-is")).isEmpty());
+    }
+
+    @Test
+    void theManualAndTheInstalledLauncherCarryExactlyTheseOptions() throws Exception {
+        String options = String.join(" ", TunedExec.SERVER_OPTIONS);
+        String manual = Files.readString(Path.of("..", "docs", "performance.md"));
+        assertTrue(manual.contains("\n`" + options + "`\n"), "docs/performance.md prints " + options);
+        Properties launcher = new Properties();
+        try (var in = Files.newBufferedReader(Path.of("..", "installer", "src", "packaging",
+                "server-launcher.properties"))) {
+            launcher.load(in);
+        }
+        assertEquals(options, launcher.getProperty("java-options"), "the installed medianest-server launcher");
     }
 
     @Test
