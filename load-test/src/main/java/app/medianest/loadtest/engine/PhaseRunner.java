@@ -18,8 +18,9 @@ import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs one phase: starts one thread per user ({@link #userThreads}) according to the {@link LoadProfile}, samples the metrics
- * once per second on the calling thread, and returns the phase's totals once every user has stopped.
+ * Runs one phase: starts one thread per user ({@link #userThreads}), or one {@link EventLoop} per core that runs
+ * several users ({@link #eventLoops}), according to the {@link LoadProfile}; samples the metrics once per second on
+ * the calling thread, and returns the phase's totals once every user has stopped.
  */
 final class PhaseRunner {
     /** Up to this many users with think time, each runs on a platform thread (see {@link #userThreads}). */
@@ -76,10 +77,24 @@ final class PhaseRunner {
                 thinkNanos, active);
         List<ProgressSnapshot> timeline = new ArrayList<>();
         long end;
-        try (ExecutorService users = userThreads(profile.users(), thinkNanos, threads)) {
-            for (int user = 0; user < profile.users(); user++) {
-                users.execute(new VirtualUser(user, start + profile.startOffset(user).toNanos(),
-                        start + profile.stopOffset(user).toNanos(), seed, shared));
+        LeanTransport loopTransport = eventLoops(profile.users(), thinkNanos, threads, transport);
+        try (ExecutorService users = loopTransport != null ? loopThreads() : userThreads(profile.users(), thinkNanos,
+                threads)) {
+            if (loopTransport != null) {
+                List<EventLoop> loops = new ArrayList<>();
+                for (int i = 0; i < EventLoop.threads(profile.users()); i++) {
+                    loops.add(new EventLoop(shared, loopTransport, loopTransport.timeoutNanos()));
+                }
+                for (int user = 0; user < profile.users(); user++) {
+                    loops.get(user % loops.size()).add(user, start + profile.startOffset(user).toNanos(),
+                            start + profile.stopOffset(user).toNanos(), seed);
+                }
+                loops.forEach(users::execute);
+            } else {
+                for (int user = 0; user < profile.users(); user++) {
+                    users.execute(new VirtualUser(user, start + profile.startOffset(user).toNanos(),
+                            start + profile.stopOffset(user).toNanos(), seed, shared));
+                }
             }
             users.shutdown();
             try {
@@ -108,13 +123,32 @@ final class PhaseRunner {
     static ExecutorService userThreads(int users, long thinkNanos, UserThreads threads) {
         boolean platform = switch (threads) {
             case PLATFORM -> true;
-            case VIRTUAL -> false;
+            case VIRTUAL, LOOP -> false;
             case AUTO -> thinkNanos > 0 && users <= PLATFORM_THREAD_USERS;
         };
         return platform
                 ? Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("medianest-user-", 0).daemon(true)
                         .stackSize(256 * 1024).factory())
                 : Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    /**
+     * The transport to run the users on {@link EventLoop}s with, or {@code null} for a thread per user. Event loops
+     * when asked for, or by default where a thread per user would not be platform threads (see
+     * {@link #userThreads}): the lean client over plain HTTP only.
+     */
+    static LeanTransport eventLoops(int users, long thinkNanos, UserThreads threads, HttpTransport transport) {
+        boolean wanted = switch (threads) {
+            case LOOP -> true;
+            case PLATFORM, VIRTUAL -> false;
+            case AUTO -> thinkNanos == 0 || users > PLATFORM_THREAD_USERS;
+        };
+        return wanted && transport instanceof LeanTransport lean && lean.plain() ? lean : null;
+    }
+
+    private static ExecutorService loopThreads() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("medianest-loop-", 0).daemon(true)
+                .factory());
     }
 
     private long sampleUntilDone(ExecutorService users, LoadProfile profile, long start, RunMetrics metrics,
