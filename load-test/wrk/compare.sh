@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Paired runs of wrk and medianest-loadtest against the same endpoint with the same concurrency; prints one table
-# of p50/p95/p99 (ms), throughput, and their ratios (ours / wrk). Service time is compared: wrk does not correct
-# for coordinated omission. The order alternates between pairs so neither tool always runs on a warmer or quieter
+# of p50/p95/p99 (ms), throughput, and their ratios (ours / wrk). The latencies as measured are compared, from
+# the write of a request to the last byte of its response: medianest-loadtest's service time, and wrk's latencies
+# with wrk's own coordinated-omission correction undone (wrk 4 adds n-E, n-2E, ... for every latency n >= 2E,
+# E = run time / requests per connection, before its script sees them; percentiles.lua recovers the measured
+# counts exactly). The order alternates between pairs so neither tool always runs on a warmer or quieter
 # machine. With think time, both sides wait that long after each response before the connection's next request
 # (wrk through percentiles.lua's delay()); the ours' throughput is the one while all users run.
 #
@@ -16,7 +19,7 @@ url=${1:?usage: compare.sh URL [runs] [connections] [duration] [client] [think] 
 runs=${2:-6}; conns=${3:-16}; duration=${4:-10s}; client=${5:-lean}; think=${6:-0}; token=${7:-}
 base=${url%%/api/*}; base=${base%/health}; base=${base%/delay}; path=${url#"$base"}
 think_ms=$(awk -v t="$think" 'BEGIN { if (t ~ /ms$/) print t + 0; else if (t ~ /s$/) print t * 1000; else print t + 0 }')
-export WRK_THINK_MS=$think_ms WRK_BEARER=$token
+export WRK_THINK_MS=$think_ms WRK_BEARER=$token WRK_CONNECTIONS=$conns
 jar="$here/../target/medianest-loadtest.jar"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
