@@ -49,6 +49,8 @@ final class EventLoop implements Runnable {
     private final List<Connection> connections = new ArrayList<>();
     private final PriorityQueue<Connection> timers = new PriorityQueue<>(Comparator.comparingLong(c -> c.wakeAt));
     private final Consumer<SelectionKey> onReady = this::ready;
+    /** Where every connection of this loop reads into (a direct buffer: no copy through a temporary one). */
+    private final ByteBuffer in = ByteBuffer.allocateDirect(ResponseReader.BUFFER_BYTES);
     private Selector selector;
     private int live;
 
@@ -171,7 +173,6 @@ final class EventLoop implements Runnable {
         private final long stopAt;
         private final SplittableRandom random;
         private final ResponseReader reader = new ResponseReader();
-        private final ByteBuffer in = ByteBuffer.wrap(reader.buffer());
         private ByteBuffer[] requests;
         private boolean started;
         private boolean ended;
@@ -208,7 +209,8 @@ final class EventLoop implements Runnable {
                 }
                 requests = new ByteBuffer[uris.size()];
                 for (int i = 0; i < requests.length; i++) {
-                    requests[i] = ByteBuffer.wrap(transport.get(uris.get(i), session.get().bearer()));
+                    byte[] bytes = transport.get(uris.get(i), session.get().bearer());
+                    requests[i] = ByteBuffer.allocateDirect(bytes.length).put(bytes);
                 }
                 started = true;
                 shared.activeUsers().incrementAndGet();
@@ -274,8 +276,12 @@ final class EventLoop implements Runnable {
         }
 
         void read() throws IOException, InterruptedException {
-            in.limit(in.capacity()).position(reader.fillTarget());
+            int offset = reader.fillTarget();
+            in.clear().limit(reader.buffer().length - offset);
             int n = channel.read(in);
+            if (n > 0) {
+                in.flip().get(reader.buffer(), offset, n);
+            }
             if (n < 0) {
                 if (reused && !reader.started() && !retried) {
                     retried = true;
@@ -298,7 +304,7 @@ final class EventLoop implements Runnable {
                 close();
                 return;
             }
-            if (reused && reused && !reader.started() && !retried && !(error instanceof HttpTimeoutException)) {
+            if (reused && !reader.started() && !retried && !(error instanceof HttpTimeoutException)) {
                 retried = true;
                 close();
                 send();

@@ -5,7 +5,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Reads HTTP/1.x responses from one connection with a single reusable buffer: the status line, the few headers that
@@ -291,11 +290,10 @@ final class ResponseReader {
         if (nameLength == 14 && nameIs("content-length")) {
             contentLength = decimal(colon + 1, pos + length);
         } else if (nameLength == 17 && nameIs("transfer-encoding")) {
-            chunked = value(colon, length).toLowerCase(Locale.ROOT).endsWith("chunked");
+            chunked = endsWithIgnoringCase(colon + 1, pos + length, "chunked");
         } else if (nameLength == 10 && nameIs("connection")) {
-            String value = value(colon, length).toLowerCase(Locale.ROOT);
-            close |= value.contains("close");
-            keepAliveHeader |= value.contains("keep-alive");
+            close |= containsIgnoringCase(colon + 1, pos + length, "close");
+            keepAliveHeader |= containsIgnoringCase(colon + 1, pos + length, "keep-alive");
         } else if (nameLength == 11 && nameIs("retry-after")) {
             retryAfter = value(colon, length);
         }
@@ -346,8 +344,32 @@ final class ResponseReader {
     }
 
     private boolean nameIs(String lowerCase) {
+        return regionIs(pos, lowerCase);
+    }
+
+    /** Whether {@code buf[from, to)}, trailing blanks aside, ends with a lower-case ASCII word in any case. */
+    private boolean endsWithIgnoringCase(int from, int to, String lowerCase) {
+        int end = to;
+        while (end > from && (buf[end - 1] == ' ' || buf[end - 1] == '\t')) {
+            end--;
+        }
+        return end - from >= lowerCase.length() && regionIs(end - lowerCase.length(), lowerCase);
+    }
+
+    /** Whether {@code buf[from, to)} contains a lower-case ASCII word in any case. */
+    private boolean containsIgnoringCase(int from, int to, String lowerCase) {
+        for (int i = from; i + lowerCase.length() <= to; i++) {
+            if (regionIs(i, lowerCase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean regionIs(int at, String lowerCase) {
         for (int i = 0; i < lowerCase.length(); i++) {
-            if ((buf[pos + i] | 0x20) != lowerCase.charAt(i)) {
+            byte b = buf[at + i];
+            if ((b >= 'A' && b <= 'Z' ? b | 0x20 : b) != lowerCase.charAt(i)) {
                 return false;
             }
         }
