@@ -132,11 +132,13 @@ final class EventLoop implements Runnable {
             if (live == 0) {
                 return;
             }
-            long sleep = Math.min(MAX_SLEEP_NANOS, nextScan - now);
+            // The selector sleeps in whole milliseconds. The scan may come up to a millisecond late; a user's
+            // start or the end of its think time may not: the loop sleeps the whole milliseconds before it and polls
+            // (serving ready connections meanwhile) for the rest, so the request leaves on time.
+            long millis = TimeUnit.NANOSECONDS.toMillis(Math.min(MAX_SLEEP_NANOS, nextScan - now) + 999_999);
             if (!timers.isEmpty()) {
-                sleep = Math.min(sleep, timers.peek().wakeAt - now);
+                millis = Math.min(millis, TimeUnit.NANOSECONDS.toMillis(timers.peek().wakeAt - now));
             }
-            long millis = TimeUnit.NANOSECONDS.toMillis(sleep + 999_999);
             if (millis <= 0) {
                 selector.selectNow(onReady);
             } else {
