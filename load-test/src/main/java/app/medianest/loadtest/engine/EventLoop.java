@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +39,8 @@ final class EventLoop implements Runnable {
     static final long TIMEOUT_SCAN_MILLIS = 10;
     /** The longest the loop sleeps before looking at the stop signal again. */
     private static final long MAX_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long ONE_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long PARK_SLICE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     private final VirtualUser.Shared shared;
     private final LeanTransport transport;
@@ -53,6 +56,8 @@ final class EventLoop implements Runnable {
     private final ByteBuffer in = ByteBuffer.allocateDirect(ResponseReader.BUFFER_BYTES);
     private Selector selector;
     private int live;
+    /** Users of this loop with a request in flight. */
+    private int inFlight;
 
     /**
      * A loop for some of a phase's users.
@@ -118,6 +123,7 @@ final class EventLoop implements Runnable {
             }
             while (!timers.isEmpty() && timers.peek().wakeAt <= now) {
                 timers.poll().wake(now);
+                now = clock.nanoTime();
             }
             if (now >= nextScan) {
                 for (Connection connection : connections) {
@@ -132,18 +138,18 @@ final class EventLoop implements Runnable {
             if (live == 0) {
                 return;
             }
-            // The selector sleeps in whole milliseconds. The scan may come up to a millisecond late; a user's
-            // start or the end of its think time may not: the loop sleeps the whole milliseconds before it and polls
-            // (serving ready connections meanwhile) for the rest, so the request leaves on time.
+            // The selector sleeps in whole milliseconds: the loop sleeps the whole milliseconds before a user's start
+            // or the end of its think time, then parks for the rest so the request leaves on time; with requests in
+            // flight, it parks in slices of at most 50 µs and serves the connections that became ready in between.
+            long untilTimer = timers.isEmpty() ? Long.MAX_VALUE : timers.peek().wakeAt - now;
+            if (untilTimer < ONE_MILLI) {
+                if (inFlight == 0 || selector.selectNow(onReady) == 0) {
+                    LockSupport.parkNanos(inFlight == 0 ? untilTimer : Math.min(untilTimer, PARK_SLICE_NANOS));
+                }
+                continue;
+            }
             long millis = TimeUnit.NANOSECONDS.toMillis(Math.min(MAX_SLEEP_NANOS, nextScan - now) + 999_999);
-            if (!timers.isEmpty()) {
-                millis = Math.min(millis, TimeUnit.NANOSECONDS.toMillis(timers.peek().wakeAt - now));
-            }
-            if (millis <= 0) {
-                selector.selectNow(onReady);
-            } else {
-                selector.select(onReady, millis);
-            }
+            selector.select(onReady, Math.min(millis, TimeUnit.NANOSECONDS.toMillis(untilTimer)));
         }
     }
 
@@ -228,6 +234,7 @@ final class EventLoop implements Runnable {
             deadline = sent + timeoutNanos;
             retried = false;
             inFlight = true;
+            EventLoop.this.inFlight++;
             send();
         }
 
@@ -323,6 +330,7 @@ final class EventLoop implements Runnable {
         private void complete(Outcome outcome, boolean keepAlive) throws InterruptedException {
             long completed = shared.clock().nanoTime();
             inFlight = false;
+            EventLoop.this.inFlight--;
             endpointMetrics.get(endpoint).record(lanes.get(endpoint), intended, sent, completed, outcome,
                     shared.metrics().expectedIntervalNanos(shared.thinkNanos()));
             if (!keepAlive) {
