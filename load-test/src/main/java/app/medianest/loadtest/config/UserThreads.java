@@ -6,8 +6,8 @@ import java.util.Locale;
 public enum UserThreads {
 
     /**
-     * The default: platform threads with think time (up to 1,000 users); without think time (saturation) or with
-     * more users, event loops for the lean client over plain HTTP, else virtual threads (see the load-test README).
+     * The default: event loops for the lean client over plain HTTP; otherwise platform threads with think time (up
+     * to 1,000 users) and virtual threads without (see the load-test README).
      */
     AUTO,
 

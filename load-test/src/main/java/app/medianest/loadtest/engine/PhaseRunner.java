@@ -77,7 +77,7 @@ final class PhaseRunner {
                 thinkNanos, active);
         List<ProgressSnapshot> timeline = new ArrayList<>();
         long end;
-        LeanTransport loopTransport = eventLoops(profile.users(), thinkNanos, threads, transport);
+        LeanTransport loopTransport = eventLoops(threads, transport);
         try (ExecutorService users = loopTransport != null ? loopThreads() : userThreads(profile.users(), thinkNanos,
                 threads)) {
             if (loopTransport != null) {
@@ -111,7 +111,8 @@ final class PhaseRunner {
     }
 
     /**
-     * One thread per user. With think time and up to {@value #PLATFORM_THREAD_USERS} users, a platform thread, so
+     * One thread per user, where event loops cannot run the users (the JDK client, HTTPS) or were not asked for.
+     * With think time and up to {@value #PLATFORM_THREAD_USERS} users, a platform thread, so
      * that the end of a think time and the arrival of a response wake the user directly (a virtual thread is woken
      * through the timer thread or the I/O poller and then a carrier thread: two more hand-offs, measured as
      * 0.2-0.5 ms more at p50 and up to 2 ms more at p99 with 20 users and 1 s think time). Without think time
@@ -133,16 +134,12 @@ final class PhaseRunner {
     }
 
     /**
-     * The transport to run the users on {@link EventLoop}s with, or {@code null} for a thread per user. Event loops
-     * when asked for, or by default where a thread per user would not be platform threads (see
-     * {@link #userThreads}): the lean client over plain HTTP only.
+     * The transport to run the users on {@link EventLoop}s with, or {@code null} for a thread per user
+     * ({@link #userThreads}). Event loops by default, with or without think time: the lean client over plain HTTP
+     * only.
      */
-    static LeanTransport eventLoops(int users, long thinkNanos, UserThreads threads, HttpTransport transport) {
-        boolean wanted = switch (threads) {
-            case LOOP -> true;
-            case PLATFORM, VIRTUAL -> false;
-            case AUTO -> thinkNanos == 0 || users > PLATFORM_THREAD_USERS;
-        };
+    static LeanTransport eventLoops(UserThreads threads, HttpTransport transport) {
+        boolean wanted = threads == UserThreads.AUTO || threads == UserThreads.LOOP;
         return wanted && transport instanceof LeanTransport lean && lean.plain() ? lean : null;
     }
 

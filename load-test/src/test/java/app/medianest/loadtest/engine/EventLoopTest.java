@@ -60,8 +60,8 @@ class EventLoopTest {
     private LoadTestResult run(URI baseUrl, int users, String mix, Duration timeout) throws InterruptedException {
         LoadTestConfig config = LoadTestConfig.builder(baseUrl).users(users).sustain(Duration.ofMillis(600))
                 .thinkTime(Duration.ZERO).mix(EndpointMix.parse(mix)).requestTimeout(timeout).build();
-        assertNotNull(PhaseRunner.eventLoops(users, 0, config.threads(), new LeanTransport(baseUrl, timeout)),
-                "event loops are the default at think time 0");
+        assertNotNull(PhaseRunner.eventLoops(config.threads(), new LeanTransport(baseUrl, timeout)),
+                "event loops are the default");
         return LoadTestEngine.builder(config).build().run();
     }
 
