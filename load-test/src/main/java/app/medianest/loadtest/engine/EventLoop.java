@@ -1,6 +1,5 @@
 package app.medianest.loadtest.engine;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
