@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
 # Paired runs of wrk and medianest-loadtest against the same endpoint with the same concurrency; prints one table
-# of p50/p95/p99 (ms), throughput, and their ratios (ours / wrk). Service time is compared: wrk does not correct
-# for coordinated omission. The order alternates between pairs so neither tool always runs on a warmer or quieter
+# of p50/p95/p99 (ms), throughput, and their ratios (ours / wrk). The latencies as measured are compared, from
+# the write of a request to the last byte of its response: medianest-loadtest's service time, and wrk's latencies
+# with wrk's own coordinated-omission correction undone (wrk 4 adds n-E, n-2E, ... for every latency n >= 2E,
+# E = run time / requests per connection, before its script sees them; percentiles.lua recovers the measured
+# counts exactly). The order alternates between pairs so neither tool always runs on a warmer or quieter
 # machine. With think time, both sides wait that long after each response before the connection's next request
 # (wrk through percentiles.lua's delay()); the ours' throughput is the one while all users run.
 #
-# Usage: load-test/wrk/compare.sh URL [runs] [connections] [duration] [client] [think] [bearer-token]
+# Usage: load-test/wrk/compare.sh URL [runs] [connections] [duration] [client] [think] [bearer-token] [threads]
 #   e.g. load-test/wrk/compare.sh http://127.0.0.1:18080/delay 6 16 10s lean
 #        load-test/wrk/compare.sh http://127.0.0.1:18080/health 6 8 10s lean 0               (saturation)
 #        load-test/wrk/compare.sh http://127.0.0.1:4000/api/v1/auth/session 4 20 30s lean 1s "$TOKEN"
 # Needs wrk, jq, a JDK 25 `java` on PATH and a built load-test/target/medianest-loadtest.jar.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-url=${1:?usage: compare.sh URL [runs] [connections] [duration] [client] [think] [bearer-token]}
-runs=${2:-6}; conns=${3:-16}; duration=${4:-10s}; client=${5:-lean}; think=${6:-0}; token=${7:-}
+url=${1:?usage: compare.sh URL [runs] [connections] [duration] [client] [think] [bearer-token] [threads]}
+runs=${2:-6}; conns=${3:-16}; duration=${4:-10s}; client=${5:-lean}; think=${6:-0}; token=${7:-}; threads=${8:-auto}
 base=${url%%/api/*}; base=${base%/health}; base=${base%/delay}; path=${url#"$base"}
 think_ms=$(awk -v t="$think" 'BEGIN { if (t ~ /ms$/) print t + 0; else if (t ~ /s$/) print t * 1000; else print t + 0 }')
-export WRK_THINK_MS=$think_ms WRK_BEARER=$token
+export WRK_THINK_MS=$think_ms WRK_BEARER=$token WRK_CONNECTIONS=$conns
 jar="$here/../target/medianest-loadtest.jar"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
@@ -29,14 +32,14 @@ run_ours() {
     local auth=()
     [[ -n $token ]] && auth=(--token "$token")
     java -jar "$jar" --url "$base" --mix "$path" --users "$conns" --think "$think" --warmup 5s --duration "$duration" \
-        --client "$client" "${auth[@]}" --quiet --out "$work/ours.json" > /dev/null || true
+        --client "$client" --threads "$threads" "${auth[@]}" --quiet --out "$work/ours.json" > /dev/null || true
     jq -r '"\(.overall.serviceTime.p50Ms) \(.overall.serviceTime.p95Ms) \(.overall.serviceTime.p99Ms) \(.sustainThroughputRps)"' \
         "$work/ours.json"
 }
 
 wrk -t2 -c"$conns" -d5s -s "$here/percentiles.lua" "$url" > /dev/null   # warm the server up
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); $url; $conns connections, $duration each," \
-     "think $think, client $client"
+     "think $think, client $client, threads $threads"
 printf '| run | wrk p50 / p95 / p99 (ms) | wrk req/s | ours p50 / p95 / p99 (ms) | ours req/s | ratio p50 / p95 / p99 | throughput ratio |\n'
 printf '|---|---|---|---|---|---|---|\n'
 for i in $(seq 1 "$runs"); do

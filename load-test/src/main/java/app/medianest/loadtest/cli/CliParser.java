@@ -271,9 +271,10 @@ public final class CliParser {
                   --seed N               seed of the endpoint choices (default 1)
                   --client lean|jdk      HTTP client: lean (one keep-alive socket per user, default) or the
                                          JDK's java.net.http client
-                  --threads auto|platform|virtual
-                                         what users run on (auto: platform threads with think time,
-                                         virtual threads without)
+                  --threads auto|platform|virtual|loop
+                                         what users run on (auto: event loops, one per core, like wrk's
+                                         threads, for the lean client over plain HTTP; otherwise platform
+                                         threads with think time, virtual threads without)
                   --reference PATH       after the run, request PATH (e.g. /health) and report ratios to it
                   --reference-duration D length of the reference phase (default: sustain/5, 5s..30s)
                   --reference-rounds N   measure the ratios in N paired slices of mix and reference instead

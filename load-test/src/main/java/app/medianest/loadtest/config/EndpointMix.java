@@ -118,7 +118,11 @@ public record EndpointMix(List<WeightedEndpoint> endpoints, boolean adaptive) {
      * @return the total weight
      */
     public int totalWeight() {
-        return endpoints.stream().mapToInt(WeightedEndpoint::weight).sum();
+        int total = 0;
+        for (WeightedEndpoint endpoint : endpoints) {
+            total += endpoint.weight();
+        }
+        return total;
     }
 
     /**
@@ -128,11 +132,21 @@ public record EndpointMix(List<WeightedEndpoint> endpoints, boolean adaptive) {
      * @return the chosen endpoint
      */
     public WeightedEndpoint pick(RandomGenerator random) {
+        return endpoints.get(pickIndex(random));
+    }
+
+    /**
+     * Picks one endpoint with probability proportional to its weight, without allocating.
+     *
+     * @param random the virtual user's own random source
+     * @return the chosen endpoint's index in {@link #endpoints()}
+     */
+    public int pickIndex(RandomGenerator random) {
         int ticket = random.nextInt(totalWeight());
-        for (WeightedEndpoint endpoint : endpoints) {
-            ticket -= endpoint.weight();
+        for (int i = 0; i < endpoints.size(); i++) {
+            ticket -= endpoints.get(i).weight();
             if (ticket < 0) {
-                return endpoint;
+                return i;
             }
         }
         throw new IllegalStateException("unreachable: weights changed during pick");

@@ -6,8 +6,8 @@ import java.util.Locale;
 public enum UserThreads {
 
     /**
-     * The default: platform threads with think time (up to 1,000 users), virtual threads without (saturation), the
-     * choice of the strategy runs (see the load-test README).
+     * The default: event loops for the lean client over plain HTTP; otherwise platform threads with think time (up
+     * to 1,000 users) and virtual threads without (see the load-test README).
      */
     AUTO,
 
@@ -15,12 +15,18 @@ public enum UserThreads {
     PLATFORM,
 
     /** One virtual thread per user, always: a few carrier threads, one per core. */
-    VIRTUAL;
+    VIRTUAL,
+
+    /**
+     * The users multiplexed on one event-loop thread per core, like wrk's threads (lean client over plain HTTP;
+     * otherwise virtual threads).
+     */
+    LOOP;
 
     /**
      * The lower-case name used on the command line.
      *
-     * @return {@code auto}, {@code platform} or {@code virtual}
+     * @return {@code auto}, {@code platform}, {@code virtual} or {@code loop}
      */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -29,7 +35,7 @@ public enum UserThreads {
     /**
      * Finds a value by its lower-case name.
      *
-     * @param name {@code auto}, {@code platform} or {@code virtual}
+     * @param name {@code auto}, {@code platform}, {@code virtual} or {@code loop}
      * @return the value
      * @throws IllegalArgumentException naming the unknown value
      */
@@ -39,6 +45,6 @@ public enum UserThreads {
                 return value;
             }
         }
-        throw new IllegalArgumentException("expected 'auto', 'platform' or 'virtual', got '" + name + "'");
+        throw new IllegalArgumentException("expected 'auto', 'platform', 'virtual' or 'loop', got '" + name + "'");
     }
 }

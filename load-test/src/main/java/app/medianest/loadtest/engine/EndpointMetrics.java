@@ -1,16 +1,23 @@
 package app.medianest.loadtest.engine;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.IntervalHistogramProvider;
 import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.HdrHistogram.ValueRecorder;
 
 /**
- * Latencies and outcomes of one endpoint. Virtual users record concurrently (HdrHistogram {@link Recorder}s are
- * wait-free for writers); only the sampling thread calls {@link #drainInterval}.
+ * Latencies and outcomes of one endpoint. Users on their own threads record concurrently into shared HdrHistogram
+ * {@link Recorder}s (wait-free for writers); an event-loop thread records into its own {@link Lane}, histograms with
+ * a single writer and no shared write. Only the sampling thread calls {@link #drainInterval}, which adds every
+ * recorder's interval into the endpoint's histograms (adding HdrHistograms of the same precision loses nothing).
  *
  * <h2>Coordinated-omission correction</h2>
  * A closed-loop user cannot send while it waits, so a server stall silently removes the requests the user would
@@ -35,8 +42,8 @@ final class EndpointMetrics {
     private static final int SIGNIFICANT_DIGITS = 3;
 
     private final String endpoint;
-    private final Recorder service = new Recorder(SIGNIFICANT_DIGITS);
-    private final Recorder response = new Recorder(SIGNIFICANT_DIGITS);
+    private final Lane shared = new Lane(new Recorder(SIGNIFICANT_DIGITS), new Recorder(SIGNIFICANT_DIGITS));
+    private final List<Lane> lanes = new CopyOnWriteArrayList<>(List.of(shared));
     private final LongAdder completed = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final Map<Integer, LongAdder> errorsByStatus = new ConcurrentHashMap<>();
@@ -44,8 +51,6 @@ final class EndpointMetrics {
 
     private final Histogram cumulativeService = new Histogram(SIGNIFICANT_DIGITS);
     private final Histogram cumulativeResponse = new Histogram(SIGNIFICANT_DIGITS);
-    private Histogram recycledService;
-    private Histogram recycledResponse;
 
     EndpointMetrics(String endpoint) {
         this.endpoint = endpoint;
@@ -65,6 +70,23 @@ final class EndpointMetrics {
      * @param expectedIntervalNanos the user's expected interval between requests, 0 for no correction
      */
     void record(long intendedNanos, long sentNanos, long completedNanos, Outcome outcome, long expectedIntervalNanos) {
+        record(shared, intendedNanos, sentNanos, completedNanos, outcome, expectedIntervalNanos);
+    }
+
+    /**
+     * A new lane for one recording thread; only that thread may record into it.
+     *
+     * @return the lane, sampled with the others from now on
+     */
+    Lane newLane() {
+        Lane lane = new Lane(new SingleWriterRecorder(SIGNIFICANT_DIGITS), new SingleWriterRecorder(SIGNIFICANT_DIGITS));
+        lanes.add(lane);
+        return lane;
+    }
+
+    /** Records one completed request like {@link #record(long, long, long, Outcome, long)}, into a lane. */
+    void record(Lane lane, long intendedNanos, long sentNanos, long completedNanos, Outcome outcome,
+            long expectedIntervalNanos) {
         completed.increment();
         if (outcome.isError()) {
             errors.increment();
@@ -76,13 +98,13 @@ final class EndpointMetrics {
         if (outcome.status() >= 400) {
             errorsByStatus.computeIfAbsent(outcome.status(), k -> new LongAdder()).increment();
         }
-        service.recordValue(micros(completedNanos - sentNanos));
+        lane.service.recordValue(micros(completedNanos - sentNanos));
         long responseMicros = micros(completedNanos - Math.min(intendedNanos, sentNanos));
         long intervalMicros = micros(expectedIntervalNanos);
         if (intervalMicros > 0) {
-            response.recordValueWithExpectedInterval(responseMicros, intervalMicros);
+            lane.response.recordValueWithExpectedInterval(responseMicros, intervalMicros);
         } else {
-            response.recordValue(responseMicros);
+            lane.response.recordValue(responseMicros);
         }
     }
 
@@ -95,12 +117,35 @@ final class EndpointMetrics {
      * interval histograms. Sampling thread only.
      */
     void drainInterval(Histogram intervalService, Histogram intervalResponse) {
-        recycledService = service.getIntervalHistogram(recycledService);
-        recycledResponse = response.getIntervalHistogram(recycledResponse);
-        cumulativeService.add(recycledService);
-        cumulativeResponse.add(recycledResponse);
-        intervalService.add(recycledService);
-        intervalResponse.add(recycledResponse);
+        for (Lane lane : lanes) {
+            lane.drain();
+            cumulativeService.add(lane.recycledService);
+            cumulativeResponse.add(lane.recycledResponse);
+            intervalService.add(lane.recycledService);
+            intervalResponse.add(lane.recycledResponse);
+        }
+    }
+
+    /** A pair of recorders (service time, response time) and the histograms their intervals are drained into. */
+    static final class Lane {
+        private final ValueRecorder service;
+        private final ValueRecorder response;
+        private final IntervalHistogramProvider<Histogram> serviceIntervals;
+        private final IntervalHistogramProvider<Histogram> responseIntervals;
+        private Histogram recycledService;
+        private Histogram recycledResponse;
+
+        private <R extends ValueRecorder & IntervalHistogramProvider<Histogram>> Lane(R service, R response) {
+            this.service = service;
+            this.response = response;
+            this.serviceIntervals = service;
+            this.responseIntervals = response;
+        }
+
+        private void drain() {
+            recycledService = serviceIntervals.getIntervalHistogram(recycledService);
+            recycledResponse = responseIntervals.getIntervalHistogram(recycledResponse);
+        }
     }
 
     long completed() {

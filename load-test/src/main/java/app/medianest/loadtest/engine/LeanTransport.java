@@ -51,6 +51,21 @@ final class LeanTransport implements HttpTransport {
         // users close their own connections
     }
 
+    /** Whether requests go over plain HTTP (an {@link EventLoop} can send them). */
+    boolean plain() {
+        return !tls;
+    }
+
+    /** The request timeout, connecting included. */
+    long timeoutNanos() {
+        return timeoutNanos;
+    }
+
+    /** The server's address, resolved now. */
+    InetSocketAddress address() {
+        return new InetSocketAddress(host, port);
+    }
+
     /** Opens a socket within the given time; a timeout is reported as {@link HttpConnectTimeoutException}. */
     Socket connect(long timeoutMillis) throws IOException {
         Socket socket = new Socket();

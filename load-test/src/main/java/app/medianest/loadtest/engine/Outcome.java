@@ -14,8 +14,17 @@ import java.net.http.HttpTimeoutException;
  */
 record Outcome(int status, String transportError) {
 
+    private static final Outcome[] STATUSES = new Outcome[600];
+
+    static {
+        for (int status = 0; status < STATUSES.length; status++) {
+            STATUSES[status] = new Outcome(status, null);
+        }
+    }
+
+    /** The outcome of a response with this status (one shared instance per status up to 599). */
     static Outcome status(int status) {
-        return new Outcome(status, null);
+        return status >= 0 && status < STATUSES.length ? STATUSES[status] : new Outcome(status, null);
     }
 
     static Outcome transport(IOException error) {

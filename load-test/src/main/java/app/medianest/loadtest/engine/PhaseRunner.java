@@ -18,8 +18,9 @@ import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs one phase: starts one thread per user ({@link #userThreads}) according to the {@link LoadProfile}, samples the metrics
- * once per second on the calling thread, and returns the phase's totals once every user has stopped.
+ * Runs one phase: starts one thread per user ({@link #userThreads}), or one {@link EventLoop} per core that runs
+ * several users ({@link #eventLoops}), according to the {@link LoadProfile}; samples the metrics once per second on
+ * the calling thread, and returns the phase's totals once every user has stopped.
  */
 final class PhaseRunner {
     /** Up to this many users with think time, each runs on a platform thread (see {@link #userThreads}). */
@@ -76,10 +77,24 @@ final class PhaseRunner {
                 thinkNanos, active);
         List<ProgressSnapshot> timeline = new ArrayList<>();
         long end;
-        try (ExecutorService users = userThreads(profile.users(), thinkNanos, threads)) {
-            for (int user = 0; user < profile.users(); user++) {
-                users.execute(new VirtualUser(user, start + profile.startOffset(user).toNanos(),
-                        start + profile.stopOffset(user).toNanos(), seed, shared));
+        LeanTransport loopTransport = eventLoops(threads, transport);
+        try (ExecutorService users = loopTransport != null ? loopThreads() : userThreads(profile.users(), thinkNanos,
+                threads)) {
+            if (loopTransport != null) {
+                List<EventLoop> loops = new ArrayList<>();
+                for (int i = 0; i < EventLoop.threads(profile.users()); i++) {
+                    loops.add(new EventLoop(shared, loopTransport, loopTransport.timeoutNanos()));
+                }
+                for (int user = 0; user < profile.users(); user++) {
+                    loops.get(user % loops.size()).add(user, start + profile.startOffset(user).toNanos(),
+                            start + profile.stopOffset(user).toNanos(), seed);
+                }
+                loops.forEach(users::execute);
+            } else {
+                for (int user = 0; user < profile.users(); user++) {
+                    users.execute(new VirtualUser(user, start + profile.startOffset(user).toNanos(),
+                            start + profile.stopOffset(user).toNanos(), seed, shared));
+                }
             }
             users.shutdown();
             try {
@@ -96,7 +111,8 @@ final class PhaseRunner {
     }
 
     /**
-     * One thread per user. With think time and up to {@value #PLATFORM_THREAD_USERS} users, a platform thread, so
+     * One thread per user, where event loops cannot run the users (the JDK client, HTTPS) or were not asked for.
+     * With think time and up to {@value #PLATFORM_THREAD_USERS} users, a platform thread, so
      * that the end of a think time and the arrival of a response wake the user directly (a virtual thread is woken
      * through the timer thread or the I/O poller and then a carrier thread: two more hand-offs, measured as
      * 0.2-0.5 ms more at p50 and up to 2 ms more at p99 with 20 users and 1 s think time). Without think time
@@ -108,13 +124,28 @@ final class PhaseRunner {
     static ExecutorService userThreads(int users, long thinkNanos, UserThreads threads) {
         boolean platform = switch (threads) {
             case PLATFORM -> true;
-            case VIRTUAL -> false;
+            case VIRTUAL, LOOP -> false;
             case AUTO -> thinkNanos > 0 && users <= PLATFORM_THREAD_USERS;
         };
         return platform
                 ? Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("medianest-user-", 0).daemon(true)
                         .stackSize(256 * 1024).factory())
                 : Executors.newVirtualThreadPerTaskExecutor();
+    }
+
+    /**
+     * The transport to run the users on {@link EventLoop}s with, or {@code null} for a thread per user
+     * ({@link #userThreads}). Event loops by default, with or without think time: the lean client over plain HTTP
+     * only.
+     */
+    static LeanTransport eventLoops(UserThreads threads, HttpTransport transport) {
+        boolean wanted = threads == UserThreads.AUTO || threads == UserThreads.LOOP;
+        return wanted && transport instanceof LeanTransport lean && lean.plain() ? lean : null;
+    }
+
+    private static ExecutorService loopThreads() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("medianest-loop-", 0).daemon(true)
+                .factory());
     }
 
     private long sampleUntilDone(ExecutorService users, LoadProfile profile, long start, RunMetrics metrics,

@@ -5,7 +5,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.ProtocolException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Reads HTTP/1.x responses from one connection with a single reusable buffer: the status line, the few headers that
@@ -13,6 +12,10 @@ import java.util.Locale;
  * {@code Retry-After}), then the body by {@code Content-Length}, by chunks, or up to the end of the stream. Bodies
  * are discarded unless the caller keeps them. Interim 1xx responses are skipped. Anything malformed is a
  * {@link ProtocolException}; a stream that ends early is an {@link EOFException}.
+ *
+ * <p>The parser is incremental, so that a blocking connection ({@link #read}) and a non-blocking event loop
+ * ({@link #begin}, {@link #fillTarget}, {@link #filled}, {@link #parse}) share it: {@link #parse} consumes what is
+ * buffered and says whether the response is complete. A response that is not kept allocates nothing.
  */
 final class ResponseReader {
 
@@ -38,11 +41,23 @@ final class ResponseReader {
     record Response(int status, boolean keepAlive, byte[] body, String retryAfter) {
     }
 
+    private enum State { STATUS_LINE, HEADERS, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, TO_END, DONE }
+
     private final byte[] buf = new byte[BUFFER_BYTES];
     private int pos;
     private int lim;
     private boolean started;
-    private Source in;
+    private State state = State.DONE;
+    private ByteArrayOutputStream sink;
+    private long remaining;
+    private int headers;
+    private int status;
+    private boolean http11;
+    private long contentLength;
+    private boolean chunked;
+    private boolean close;
+    private boolean keepAliveHeader;
+    private String retryAfter;
 
     /** Forgets buffered bytes; call when the connection is replaced. */
     void reset() {
@@ -56,7 +71,7 @@ final class ResponseReader {
     }
 
     /**
-     * Reads one complete response.
+     * Reads one complete response, blocking on the source as needed.
      *
      * @param source   the connection's bytes
      * @param keepBody whether to return the body
@@ -64,69 +79,203 @@ final class ResponseReader {
      * @throws IOException when the stream ends early, times out or is not HTTP/1.x
      */
     Response read(Source source, boolean keepBody) throws IOException {
-        in = source;
+        begin(keepBody);
+        while (!parse()) {
+            int n = source.read(buf, fillTarget(), buf.length - lim);
+            if (n < 0) {
+                endOfStream();
+                break;
+            }
+            filled(n);
+        }
+        return response();
+    }
+
+    /** Starts reading the next response on this connection. */
+    void begin(boolean keepBody) {
         started = pos < lim;
-        Head head;
-        do {
-            head = readHead();
-        } while (head.status >= 100 && head.status < 200 && head.status != 101);
-        if (head.status == 101) {
-            throw new ProtocolException("unexpected 101 Switching Protocols");
-        }
-        ByteArrayOutputStream sink = keepBody ? new ByteArrayOutputStream() : null;
-        boolean untilEnd = false;
-        if (head.status == 204 || head.status == 304) {
-            // no body by definition
-        } else if (head.chunked) {
-            readChunks(sink);
-        } else if (head.contentLength >= 0) {
-            skip(head.contentLength, sink);
-        } else {
-            untilEnd = true;
-            readToEnd(sink);
-        }
-        boolean keepAlive = !head.close && !untilEnd && (head.http11 || head.keepAliveHeader);
-        return new Response(head.status, keepAlive, sink == null ? null : sink.toByteArray(), head.retryAfter);
+        sink = keepBody ? new ByteArrayOutputStream() : null;
+        startHead();
     }
 
-    /** The parts of a response head that matter here. */
-    private static final class Head {
-        int status;
-        boolean http11;
-        long contentLength = -1;
-        boolean chunked;
-        boolean close;
-        boolean keepAliveHeader;
-        String retryAfter;
+    /**
+     * Makes room for more bytes and says where they go; {@code buffer().length - } the returned offset bytes fit.
+     *
+     * @throws ProtocolException when a header line fills the whole buffer
+     */
+    int fillTarget() throws ProtocolException {
+        if (pos == lim) {
+            pos = 0;
+            lim = 0;
+        } else if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, lim - pos);
+            lim -= pos;
+            pos = 0;
+        }
+        if (lim == buf.length) {
+            throw new ProtocolException("response header line longer than " + BUFFER_BYTES + " bytes");
+        }
+        return lim;
     }
 
-    private Head readHead() throws IOException {
-        Head head = new Head();
-        int end = lineEnd();
-        int length = lineLength(end);
+    /** The buffer that {@link #fillTarget} makes room in. */
+    byte[] buffer() {
+        return buf;
+    }
+
+    /** Records that {@code n} bytes were placed at the offset {@link #fillTarget} returned. */
+    void filled(int n) {
+        if (n > 0) {
+            started = true;
+            lim += n;
+        }
+    }
+
+    /**
+     * The stream ended: completes a body delimited by the end of the stream, and fails otherwise.
+     *
+     * @throws EOFException saying how much of the response had arrived
+     */
+    void endOfStream() throws EOFException {
+        switch (state) {
+            case TO_END -> state = State.DONE;
+            case BODY, CHUNK_DATA -> throw new EOFException("connection closed with " + remaining
+                    + " body bytes missing");
+            case DONE -> throw new IllegalStateException("no response is being read");
+            default -> throw new EOFException(started ? "connection closed in the middle of a response"
+                    : "connection closed before a response");
+        }
+    }
+
+    /**
+     * Consumes the buffered bytes of the current response.
+     *
+     * @return whether the response is complete
+     * @throws ProtocolException when the response is not well-formed HTTP/1.x
+     */
+    boolean parse() throws ProtocolException {
+        while (true) {
+            switch (state) {
+                case STATUS_LINE, HEADERS, CHUNK_SIZE, CHUNK_END, TRAILERS -> {
+                    int end = lineEnd();
+                    if (end < 0) {
+                        return false;
+                    }
+                    line(end);
+                }
+                case BODY, CHUNK_DATA -> {
+                    int n = (int) Math.min(remaining, lim - pos);
+                    keep(n);
+                    pos += n;
+                    remaining -= n;
+                    if (remaining > 0) {
+                        return false;
+                    }
+                    state = state == State.BODY ? State.DONE : State.CHUNK_END;
+                }
+                case TO_END -> {
+                    keep(lim - pos);
+                    pos = lim;
+                    return false;
+                }
+                case DONE -> {
+                    return true;
+                }
+            }
+        }
+    }
+
+    /** The status of the response {@link #parse} completed. */
+    int status() {
+        return status;
+    }
+
+    /** Whether the connection may carry another request after the completed response. */
+    boolean keepAlive() {
+        return !close && !chunkedOrLengthMissing() && (http11 || keepAliveHeader);
+    }
+
+    /** The completed response as a value. */
+    Response response() {
+        return new Response(status, keepAlive(), sink == null ? null : sink.toByteArray(), retryAfter);
+    }
+
+    private boolean chunkedOrLengthMissing() {
+        return !chunked && contentLength < 0 && status != 204 && status != 304;
+    }
+
+    private void startHead() {
+        state = State.STATUS_LINE;
+        headers = 0;
+        contentLength = -1;
+        chunked = false;
+        close = false;
+        keepAliveHeader = false;
+        retryAfter = null;
+    }
+
+    private void line(int end) throws ProtocolException {
+        int length = end > pos && buf[end - 1] == '\r' ? end - 1 - pos : end - pos;
+        switch (state) {
+            case STATUS_LINE -> statusLine(length);
+            case HEADERS -> {
+                if (length == 0) {
+                    endOfHead();
+                } else if (headers++ == MAX_HEADERS) {
+                    throw new ProtocolException("more than " + MAX_HEADERS + " response headers");
+                } else {
+                    header(length);
+                }
+            }
+            case CHUNK_SIZE -> {
+                remaining = chunkSize(length);
+                state = remaining == 0 ? State.TRAILERS : State.CHUNK_DATA;
+            }
+            case CHUNK_END -> {
+                if (length != 0) {
+                    throw new ProtocolException("chunk not followed by CRLF");
+                }
+                state = State.CHUNK_SIZE;
+            }
+            case TRAILERS -> {
+                if (length == 0) {
+                    state = State.DONE;
+                }
+            }
+            default -> throw new IllegalStateException(state.name());
+        }
+        pos = end + 1;
+    }
+
+    private void statusLine(int length) throws ProtocolException {
         if (length < 12 || !startsWith(pos, "HTTP/1.") || buf[pos + 8] != ' '
                 || (length > 12 && buf[pos + 12] != ' ')) {
             throw new ProtocolException("not an HTTP/1.x status line: '" + printable(pos, length) + "'");
         }
-        head.http11 = buf[pos + 7] == '1';
-        head.status = digit(pos + 9) * 100 + digit(pos + 10) * 10 + digit(pos + 11);
-        pos = end + 1;
-        for (int headers = 0; ; headers++) {
-            end = lineEnd();
-            length = lineLength(end);
-            if (length == 0) {
-                pos = end + 1;
-                return head;
-            }
-            if (headers == MAX_HEADERS) {
-                throw new ProtocolException("more than " + MAX_HEADERS + " response headers");
-            }
-            header(head, length);
-            pos = end + 1;
+        http11 = buf[pos + 7] == '1';
+        status = digit(pos + 9) * 100 + digit(pos + 10) * 10 + digit(pos + 11);
+        state = State.HEADERS;
+    }
+
+    private void endOfHead() throws ProtocolException {
+        if (status == 101) {
+            throw new ProtocolException("unexpected 101 Switching Protocols");
+        }
+        if (status >= 100 && status < 200) {
+            startHead();
+        } else if (status == 204 || status == 304) {
+            state = State.DONE;
+        } else if (chunked) {
+            state = State.CHUNK_SIZE;
+        } else if (contentLength >= 0) {
+            remaining = contentLength;
+            state = State.BODY;
+        } else {
+            state = State.TO_END;
         }
     }
 
-    private void header(Head head, int length) throws ProtocolException {
+    private void header(int length) throws ProtocolException {
         int colon = -1;
         for (int i = pos; i < pos + length; i++) {
             if (buf[i] == ':') {
@@ -139,37 +288,14 @@ final class ResponseReader {
         }
         int nameLength = colon - pos;
         if (nameLength == 14 && nameIs("content-length")) {
-            head.contentLength = decimal(value(colon, length));
+            contentLength = decimal(colon + 1, pos + length);
         } else if (nameLength == 17 && nameIs("transfer-encoding")) {
-            head.chunked = value(colon, length).toLowerCase(Locale.ROOT).endsWith("chunked");
+            chunked = endsWithIgnoringCase(colon + 1, pos + length, "chunked");
         } else if (nameLength == 10 && nameIs("connection")) {
-            String value = value(colon, length).toLowerCase(Locale.ROOT);
-            head.close |= value.contains("close");
-            head.keepAliveHeader |= value.contains("keep-alive");
+            close |= containsIgnoringCase(colon + 1, pos + length, "close");
+            keepAliveHeader |= containsIgnoringCase(colon + 1, pos + length, "keep-alive");
         } else if (nameLength == 11 && nameIs("retry-after")) {
-            head.retryAfter = value(colon, length);
-        }
-    }
-
-    private void readChunks(ByteArrayOutputStream sink) throws IOException {
-        while (true) {
-            int end = lineEnd();
-            int length = lineLength(end);
-            long size = chunkSize(length);
-            pos = end + 1;
-            if (size == 0) {
-                while (lineLength(end = lineEnd()) != 0) { // trailers
-                    pos = end + 1;
-                }
-                pos = end + 1;
-                return;
-            }
-            skip(size, sink);
-            end = lineEnd();
-            if (lineLength(end) != 0) {
-                throw new ProtocolException("chunk not followed by CRLF");
-            }
-            pos = end + 1;
+            retryAfter = value(colon, length);
         }
     }
 
@@ -189,32 +315,7 @@ final class ResponseReader {
         return size;
     }
 
-    private void skip(long count, ByteArrayOutputStream sink) throws IOException {
-        long remaining = count;
-        while (remaining > 0) {
-            if (pos == lim) {
-                pos = 0;
-                lim = 0;
-                if (!fill()) {
-                    throw new EOFException("connection closed with " + remaining + " body bytes missing");
-                }
-            }
-            int n = (int) Math.min(remaining, lim - pos);
-            keep(sink, n);
-            pos += n;
-            remaining -= n;
-        }
-    }
-
-    private void readToEnd(ByteArrayOutputStream sink) throws IOException {
-        do {
-            keep(sink, lim - pos);
-            pos = 0;
-            lim = 0;
-        } while (fill());
-    }
-
-    private void keep(ByteArrayOutputStream sink, int n) throws ProtocolException {
+    private void keep(int n) throws ProtocolException {
         if (sink != null) {
             if (sink.size() + n > MAX_KEPT_BODY) {
                 throw new ProtocolException("response body larger than " + MAX_KEPT_BODY + " bytes");
@@ -223,45 +324,14 @@ final class ResponseReader {
         }
     }
 
-    /** The index of the '\n' ending the line at {@code pos}, reading more as needed. */
-    private int lineEnd() throws IOException {
-        int from = pos;
-        while (true) {
-            for (int i = from; i < lim; i++) {
-                if (buf[i] == '\n') {
-                    return i;
-                }
-            }
-            if (pos > 0) {
-                System.arraycopy(buf, pos, buf, 0, lim - pos);
-                lim -= pos;
-                pos = 0;
-            }
-            if (lim == buf.length) {
-                throw new ProtocolException("response header line longer than " + BUFFER_BYTES + " bytes");
-            }
-            from = lim;
-            if (!fill()) {
-                throw new EOFException(started ? "connection closed in the middle of a response"
-                        : "connection closed before a response");
+    /** The index of the '\n' ending the line at {@code pos}, or -1 when it has not arrived yet. */
+    private int lineEnd() {
+        for (int i = pos; i < lim; i++) {
+            if (buf[i] == '\n') {
+                return i;
             }
         }
-    }
-
-    private int lineLength(int end) {
-        return end > pos && buf[end - 1] == '\r' ? end - 1 - pos : end - pos;
-    }
-
-    private boolean fill() throws IOException {
-        int n = in.read(buf, lim, buf.length - lim);
-        if (n < 0) {
-            return false;
-        }
-        if (n > 0) {
-            started = true;
-        }
-        lim += n;
-        return true;
+        return -1;
     }
 
     private boolean startsWith(int at, String ascii) {
@@ -274,8 +344,32 @@ final class ResponseReader {
     }
 
     private boolean nameIs(String lowerCase) {
+        return regionIs(pos, lowerCase);
+    }
+
+    /** Whether {@code buf[from, to)}, trailing blanks aside, ends with a lower-case ASCII word in any case. */
+    private boolean endsWithIgnoringCase(int from, int to, String lowerCase) {
+        int end = to;
+        while (end > from && (buf[end - 1] == ' ' || buf[end - 1] == '\t')) {
+            end--;
+        }
+        return end - from >= lowerCase.length() && regionIs(end - lowerCase.length(), lowerCase);
+    }
+
+    /** Whether {@code buf[from, to)} contains a lower-case ASCII word in any case. */
+    private boolean containsIgnoringCase(int from, int to, String lowerCase) {
+        for (int i = from; i + lowerCase.length() <= to; i++) {
+            if (regionIs(i, lowerCase)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean regionIs(int at, String lowerCase) {
         for (int i = 0; i < lowerCase.length(); i++) {
-            if ((buf[pos + i] | 0x20) != lowerCase.charAt(i)) {
+            byte b = buf[at + i];
+            if ((b >= 'A' && b <= 'Z' ? b | 0x20 : b) != lowerCase.charAt(i)) {
                 return false;
             }
         }
@@ -294,16 +388,28 @@ final class ResponseReader {
         return value;
     }
 
-    private static long decimal(String text) throws ProtocolException {
-        try {
-            long value = Long.parseLong(text);
-            if (value >= 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+    /** The decimal value between {@code from} and {@code to}, surrounding blanks allowed, without allocating. */
+    private long decimal(int from, int to) throws ProtocolException {
+        int start = from;
+        int end = to;
+        while (start < end && (buf[start] == ' ' || buf[start] == '\t')) {
+            start++;
         }
-        throw new ProtocolException("bad Content-Length: '" + text + "'");
+        while (end > start && (buf[end - 1] == ' ' || buf[end - 1] == '\t')) {
+            end--;
+        }
+        long value = 0;
+        for (int i = start; i < end; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9 || i - start == 18) {
+                throw new ProtocolException("bad Content-Length: '" + printable(start, end - start) + "'");
+            }
+            value = value * 10 + d;
+        }
+        if (start == end) {
+            throw new ProtocolException("bad Content-Length: ''");
+        }
+        return value;
     }
 
     private String printable(int from, int length) {

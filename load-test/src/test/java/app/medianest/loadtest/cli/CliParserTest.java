@@ -81,7 +81,7 @@ class CliParserTest {
     @CsvSource(delimiter = '|', value = {
         "--users abc                  | --users: expected a whole number, got 'abc'",
         "--client netty               | --client: expected 'lean' or 'jdk', got 'netty'",
-        "--threads green              | --threads: expected 'auto', 'platform' or 'virtual', got 'green'",
+        "--threads green              | --threads: expected 'auto', 'platform', 'virtual' or 'loop', got 'green'",
         "--reference-rounds 2         | --reference-rounds: requires --reference",
         "--reference /h --reference-rounds 0 "
             + "| --reference-rounds: reference rounds must be between 1 and 100, got 0",

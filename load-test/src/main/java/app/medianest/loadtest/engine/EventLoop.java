@@ -1,0 +1,378 @@
+package app.medianest.loadtest.engine;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * Closed-loop users multiplexed on one thread, the way wrk's threads run its connections: a {@link Selector} over
+ * one non-blocking keep-alive connection per user, a timer queue for start times and think times, and histograms
+ * this thread alone writes ({@link EndpointMetrics.Lane}). A user behaves as a {@link VirtualUser} does: it starts
+ * at its start time, sends, records when the whole response has arrived (service time from the write to the last
+ * byte, as wrk measures), thinks, and stops at its stop time; a request in flight then completes and counts.
+ *
+ * <p>Why: with every user busy (no think time), a thread per user costs a wake-up and a context switch per request
+ * and, on virtual threads, two more hand-offs (the I/O poller and the carrier); on a machine whose cores the server
+ * shares, that CPU comes out of the server. One thread per core serving the ready connections of each wake-up in
+ * turn costs a fraction of it. Plain HTTP only (no TLS); the request timeout is checked every
+ * {@value #TIMEOUT_SCAN_MILLIS} ms.
+ */
+final class EventLoop implements Runnable {
+
+    static final long TIMEOUT_SCAN_MILLIS = 10;
+    /** The longest the loop sleeps before looking at the stop signal again. */
+    private static final long MAX_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long ONE_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long PARK_SLICE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
+    private final VirtualUser.Shared shared;
+    private final LeanTransport transport;
+    private final InetSocketAddress address;
+    private final long timeoutNanos;
+    private final List<EndpointMetrics> endpointMetrics = new ArrayList<>();
+    private final List<EndpointMetrics.Lane> lanes = new ArrayList<>();
+    private final List<URI> uris = new ArrayList<>();
+    private final List<Connection> connections = new ArrayList<>();
+    private final PriorityQueue<Connection> timers = new PriorityQueue<>(Comparator.comparingLong(c -> c.wakeAt));
+    private final Consumer<SelectionKey> onReady = this::ready;
+    /** Where every connection of this loop reads into (a direct buffer: no copy through a temporary one). */
+    private final ByteBuffer in = ByteBuffer.allocateDirect(ResponseReader.BUFFER_BYTES);
+    private Selector selector;
+    private int live;
+    /** Users of this loop with a request in flight. */
+    private int inFlight;
+
+    /**
+     * A loop for some of a phase's users.
+     *
+     * @param shared       what all users of the phase share
+     * @param transport    the lean transport (host, port and request bytes)
+     * @param timeoutNanos the request timeout, connecting included
+     */
+    EventLoop(VirtualUser.Shared shared, LeanTransport transport, long timeoutNanos) {
+        this.shared = shared;
+        this.transport = transport;
+        this.address = transport.address();
+        this.timeoutNanos = timeoutNanos;
+        for (var endpoint : shared.mix().endpoints()) {
+            EndpointMetrics metrics = shared.metrics().of(endpoint.path());
+            endpointMetrics.add(metrics);
+            lanes.add(metrics.newLane());
+            uris.add(shared.uris().get(endpoint.path()));
+        }
+    }
+
+    /** How many loops a phase with this many users gets: one per core, at most one per user. */
+    static int threads(int users) {
+        return Math.max(1, Math.min(users, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Adds a user to this loop; call before {@link #run}. */
+    void add(int index, long startAtNanos, long stopAtNanos, long seed) {
+        connections.add(new Connection(index, startAtNanos, stopAtNanos,
+                new SplittableRandom(seed * 1_000_003L + index)));
+    }
+
+    @Override
+    public void run() {
+        try (Selector opened = Selector.open()) {
+            selector = opened;
+            for (Connection connection : connections) {
+                connection.wakeAt = connection.startAt;
+                timers.add(connection);
+            }
+            live = connections.size();
+            loop();
+        } catch (IOException e) {
+            throw new IllegalStateException("the event loop's selector failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            for (Connection connection : connections) {
+                connection.end();
+            }
+        }
+    }
+
+    private void loop() throws IOException, InterruptedException {
+        NanoClock clock = shared.clock();
+        long nextScan = clock.nanoTime();
+        while (live > 0) {
+            long now = clock.nanoTime();
+            if (shared.stop().isStopped()) {
+                while (!timers.isEmpty()) {
+                    timers.poll().end();
+                }
+            }
+            while (!timers.isEmpty() && timers.peek().wakeAt <= now) {
+                timers.poll().wake(now);
+                now = clock.nanoTime();
+            }
+            if (now >= nextScan) {
+                for (Connection connection : connections) {
+                    if (connection.inFlight && now - connection.deadline >= 0) {
+                        connection.fail(connection.channel != null && !connection.connected
+                                ? new HttpConnectTimeoutException("connect timed out")
+                                : new HttpTimeoutException("request timed out"));
+                    }
+                }
+                nextScan = now + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_SCAN_MILLIS);
+            }
+            if (live == 0) {
+                return;
+            }
+            // The selector sleeps in whole milliseconds: the loop sleeps the whole milliseconds before a user's start
+            // or the end of its think time, then parks for the rest so the request leaves on time; with requests in
+            // flight, it parks in slices of at most 50 µs and serves the connections that became ready in between.
+            long untilTimer = timers.isEmpty() ? Long.MAX_VALUE : timers.peek().wakeAt - now;
+            if (untilTimer < ONE_MILLI) {
+                if (inFlight == 0 || selector.selectNow(onReady) == 0) {
+                    LockSupport.parkNanos(inFlight == 0 ? untilTimer : Math.min(untilTimer, PARK_SLICE_NANOS));
+                }
+                continue;
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(Math.min(MAX_SLEEP_NANOS, nextScan - now) + 999_999);
+            selector.select(onReady, Math.min(millis, TimeUnit.NANOSECONDS.toMillis(untilTimer)));
+        }
+    }
+
+    private void ready(SelectionKey key) {
+        Connection connection = (Connection) key.attachment();
+        if (!key.isValid() || connection.key != key) {
+            return;
+        }
+        try {
+            if (key.isConnectable()) {
+                connection.finishConnect();
+            } else if (key.isWritable()) {
+                connection.write();
+            } else if (key.isReadable()) {
+                connection.read();
+            }
+        } catch (IOException e) {
+            connection.fail(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            shared.stop().stop();
+        }
+    }
+
+    /** One user and its connection. */
+    private final class Connection {
+        private final int index;
+        private final long startAt;
+        private final long stopAt;
+        private final SplittableRandom random;
+        private final ResponseReader reader = new ResponseReader();
+        private ByteBuffer[] requests;
+        private boolean started;
+        private boolean ended;
+        private long wakeAt;
+        private SocketChannel channel;
+        private SelectionKey key;
+        private boolean connected;
+        private boolean reused;
+        private boolean retried;
+        private boolean inFlight;
+        private int endpoint;
+        private ByteBuffer request;
+        private long intended;
+        private long sent;
+        private long deadline;
+
+        Connection(int index, long startAt, long stopAt, SplittableRandom random) {
+            this.index = index;
+            this.startAt = startAt;
+            this.stopAt = stopAt;
+            this.random = random;
+        }
+
+        /** The start time or the end of a think time has come. */
+        void wake(long now) throws InterruptedException {
+            if (!started) {
+                Optional<Sessions.Session> session;
+                try (HttpTransport.UserClient client = transport.openUser()) {
+                    session = shared.sessions().sessionFor(index, client);
+                }
+                if (session.isEmpty()) {
+                    end();
+                    return;
+                }
+                requests = new ByteBuffer[uris.size()];
+                for (int i = 0; i < requests.length; i++) {
+                    byte[] bytes = transport.get(uris.get(i), session.get().bearer());
+                    requests[i] = ByteBuffer.allocateDirect(bytes.length).put(bytes);
+                }
+                started = true;
+                shared.activeUsers().incrementAndGet();
+                intended = now;
+            }
+            if (intended >= stopAt || shared.stop().isStopped()) {
+                end();
+                return;
+            }
+            endpoint = shared.mix().pickIndex(random);
+            request = requests[endpoint];
+            sent = shared.clock().nanoTime();
+            deadline = sent + timeoutNanos;
+            retried = false;
+            inFlight = true;
+            EventLoop.this.inFlight++;
+            send();
+        }
+
+        private void send() {
+            request.clear();
+            reader.begin(false);
+            try {
+                if (channel == null) {
+                    connect();
+                } else {
+                    reused = true;
+                    write();
+                }
+            } catch (IOException e) {
+                fail(e);
+            }
+        }
+
+        private void connect() throws IOException {
+            channel = SocketChannel.open();
+            reused = false;
+            connected = false;
+            reader.reset();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            key = channel.register(selector, 0, this);
+            if (channel.connect(address)) {
+                connected = true;
+                write();
+            } else {
+                key.interestOps(SelectionKey.OP_CONNECT);
+            }
+        }
+
+        void finishConnect() throws IOException {
+            if (channel.finishConnect()) {
+                connected = true;
+                write();
+            }
+        }
+
+        void write() throws IOException {
+            channel.write(request);
+            int interest = request.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ;
+            if (key.interestOps() != interest) {
+                key.interestOps(interest);
+            }
+        }
+
+        void read() throws IOException, InterruptedException {
+            int offset = reader.fillTarget();
+            in.clear().limit(reader.buffer().length - offset);
+            int n = channel.read(in);
+            if (n > 0) {
+                in.flip().get(reader.buffer(), offset, n);
+            }
+            if (n < 0) {
+                if (reused && !reader.started() && !retried) {
+                    retried = true;
+                    close();
+                    send();
+                    return;
+                }
+                reader.endOfStream();
+            } else {
+                reader.filled(n);
+                if (!reader.parse()) {
+                    return;
+                }
+            }
+            complete(Outcome.status(reader.status()), reader.keepAlive());
+        }
+
+        void fail(IOException error) {
+            if (!inFlight) {
+                close();
+                return;
+            }
+            if (reused && !reader.started() && !retried && !(error instanceof HttpTimeoutException)) {
+                retried = true;
+                close();
+                send();
+                return;
+            }
+            try {
+                complete(Outcome.transport(error), false);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                shared.stop().stop();
+            }
+        }
+
+        private void complete(Outcome outcome, boolean keepAlive) throws InterruptedException {
+            long completed = shared.clock().nanoTime();
+            inFlight = false;
+            EventLoop.this.inFlight--;
+            endpointMetrics.get(endpoint).record(lanes.get(endpoint), intended, sent, completed, outcome,
+                    shared.metrics().expectedIntervalNanos(shared.thinkNanos()));
+            if (!keepAlive) {
+                close();
+            }
+            intended = completed + shared.thinkNanos();
+            if (intended >= stopAt || shared.stop().isStopped()) {
+                end();
+            } else if (shared.thinkNanos() > 0 || outcome.transportError() != null) {
+                // After a transport error the next request waits for the next turn of the loop, so a refused
+                // connection cannot recurse through connect, fail and complete.
+                if (key != null && key.interestOps() != 0) {
+                    key.interestOps(0);
+                }
+                wakeAt = intended;
+                timers.add(this);
+            } else {
+                wake(completed);
+            }
+        }
+
+        private void close() {
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException e) {
+                    // nothing left to release
+                }
+                channel = null;
+                key = null;
+            }
+        }
+
+        void end() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            close();
+            live--;
+            if (started) {
+                shared.activeUsers().decrementAndGet();
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package app.medianest.loadtest.engine;
+
+import static app.medianest.loadtest.testing.ScriptedHttpServer.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.medianest.loadtest.config.EndpointMix;
+import app.medianest.loadtest.config.LoadTestConfig;
+import app.medianest.loadtest.testing.ScriptedHttpServer;
+import app.medianest.loadtest.testing.ScriptedHttpServer.After;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The event-loop users (think time 0, the default at saturation) against a server that writes raw bytes. */
+class EventLoopTest {
+
+    private ScriptedHttpServer server;
+    private final CountDownLatch never = new CountDownLatch(1);
+
+    @BeforeEach
+    void start() throws Exception {
+        server = ScriptedHttpServer.start().on("/ok", (request, out) -> {
+            write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
+            return After.KEEP_OPEN;
+        }).on("/chunked", (request, out) -> {
+            write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: Chunked\r\n\r\n");
+            write(out, "4\r\n{\"a\"\r\n");
+            write(out, "7;x=y\r\n:[1,2]}\r\n0\r\n");
+            write(out, "X-Checksum: 1\r\n\r\n");
+            return After.KEEP_OPEN;
+        }).on("/close", (request, out) -> {
+            write(out, "HTTP/1.1 200 OK\r\nConnection: Close\r\nContent-Length: 2\r\n\r\n{}");
+            return After.CLOSE;
+        }).on("/eof", (request, out) -> {
+            write(out, "HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n\r\n{\"until\":\"the end\"}");
+            return After.CLOSE;
+        }).on("/idle-close", (request, out) -> {
+            write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"); // keep-alive, then closed as if idle
+            return After.CLOSE;
+        }).on("/hang", (request, out) -> {
+            never.await();
+            return After.CLOSE;
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        never.countDown();
+        server.close();
+    }
+
+    private LoadTestResult run(URI baseUrl, int users, String mix, Duration timeout) throws InterruptedException {
+        LoadTestConfig config = LoadTestConfig.builder(baseUrl).users(users).sustain(Duration.ofMillis(600))
+                .thinkTime(Duration.ZERO).mix(EndpointMix.parse(mix)).requestTimeout(timeout).build();
+        assertNotNull(PhaseRunner.eventLoops(config.threads(), new LeanTransport(baseUrl, timeout)),
+                "event loops are the default");
+        return LoadTestEngine.builder(config).build().run();
+    }
+
+    private static Map<String, EndpointStats> byPath(LoadTestResult result) {
+        Map<String, EndpointStats> byPath = new HashMap<>();
+        result.endpoints().forEach(e -> byPath.put(e.endpoint(), e));
+        return byPath;
+    }
+
+    @Test
+    void keepAliveConnectionsCarryEveryRequestAndChunksInPiecesAreFramedExactly() throws Exception {
+        LoadTestResult result = run(server.baseUrl(), 3, "/ok=1,/chunked=1", Duration.ofSeconds(5));
+
+        assertEquals(0, result.overall().errors(), result.overall().toString());
+        assertEquals(3, server.connections(), "one keep-alive connection per user for the whole run");
+        Map<String, EndpointStats> byPath = byPath(result);
+        for (String path : new String[] {"/ok", "/chunked"}) {
+            assertTrue(byPath.get(path).requests() > 20, path + ": " + byPath.get(path));
+            assertEquals(server.hits(path), byPath.get(path).requests(), "client and server agree on " + path);
+        }
+        assertEquals(result.overall().requests(), result.overall().serviceTime().count(), "every answer timed");
+    }
+
+    @Test
+    void closedConnectionsAndBodiesUpToTheEndOfTheStreamReconnectWithoutErrorsOrRepeats() throws Exception {
+        LoadTestResult result = run(server.baseUrl(), 2, "/close=1,/eof=1,/idle-close=1", Duration.ofSeconds(5));
+
+        assertEquals(0, result.overall().errors(), result.overall().toString());
+        long hits = server.hits("/close") + server.hits("/eof") + server.hits("/idle-close");
+        assertTrue(hits > 20, "requests: " + hits);
+        assertEquals(hits, result.overall().requests(), "each request reached the server once");
+        assertEquals(hits, server.connections(), "a new connection after each close");
+    }
+
+    @Test
+    void aHungRequestEndsAsATimeoutAndARefusedConnectionAsAConnectError() throws Exception {
+        LoadTestResult hung = run(server.baseUrl(), 1, "/hang=1", Duration.ofMillis(200));
+        assertEquals(Map.of("timeout", hung.overall().requests()), hung.overall().transportErrors());
+        assertTrue(hung.overall().requests() >= 2 && hung.overall().requests() <= 4, hung.overall().toString());
+
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        LoadTestResult refused = run(URI.create("http://127.0.0.1:" + closedPort), 2, "/ok=1", Duration.ofSeconds(1));
+        assertTrue(refused.overall().requests() > 10, refused.overall().toString());
+        assertEquals(Map.of("connect", refused.overall().requests()), refused.overall().transportErrors());
+        assertEquals(0, refused.overall().serviceTime().count(), "no response, no latency");
+    }
+}
