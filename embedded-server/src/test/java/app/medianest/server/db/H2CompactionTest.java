@@ -56,33 +56,4 @@ class H2CompactionTest {
             }
         }
     }
-
-    @Test
-    void aLittleGarbageIsGivenBackTooNotOnlyATenthOfTheFile() throws Exception {
-        DbConfig config = new DbConfig("jdbc:h2:file:" + dir.resolve("medianest")
-                + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE", "sa", "", 4, 1, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofSeconds(15));
-        Path file = dir.resolve("medianest.mv.db");
-        try (Database db = Database.open(config, dir.resolve("backups"))) {
-            try (Connection c = db.pool().getConnection(); Statement st = c.createStatement()) {
-                st.execute("CREATE TABLE big(id INT PRIMARY KEY, body VARCHAR(4000))");
-                st.execute("INSERT INTO big SELECT \"X\", REPEAT('y', 3000) || \"X\" FROM SYSTEM_RANGE(1, 6000)");
-                db.durability().awaitDurable();
-                db.compact(Duration.ofSeconds(20));
-                long live = Files.size(file);
-                try (PreparedStatement ps = c.prepareStatement("UPDATE big SET body = body WHERE id = ?")) {
-                    for (int i = 0; i < 150; i++) {   // a few percent of the file in appended chunks
-                        ps.setInt(1, 1 + i);
-                        ps.executeUpdate();
-                        db.durability().awaitDurable();
-                    }
-                }
-                long grown = Files.size(file);
-                assertTrue(grown > live, "appended chunks grow the file: " + live + " -> " + grown);
-                long after = db.compact(Duration.ofSeconds(20));
-                assertTrue(after < grown && after <= live + (grown - live) / 2,
-                        "the compaction gives most of it back: " + live + " -> " + grown + " -> " + after);
-            }
-        }
-    }
 }
