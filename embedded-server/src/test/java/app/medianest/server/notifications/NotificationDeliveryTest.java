@@ -298,7 +298,8 @@ class NotificationDeliveryTest {
             assertEquals(200, approve(request(alice, "Second", 22)).status());
             IntegrationServer.await("the second message on the channels that are up", Duration.ofSeconds(10),
                     () -> ntfy.accepted().size() == 2 && discord.accepted().size() == 2
-                            && mailTexts("alice@example.home").size() == 2);
+                            && mailTexts("alice@example.home").size() == 2
+                            && waiting() == 1);
             var outbox = server.server().components().outbound().outbox();
             assertEquals(7, outbox.purge(java.time.Instant.now().plus(Duration.ofDays(1))), "the 7 sent rows");
             assertEquals(1, waiting(), "the message waiting for the webhook stays");
