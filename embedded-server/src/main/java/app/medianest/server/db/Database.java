@@ -39,7 +39,8 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource pool, Dialect dialect, DbConfig config) {
         this.pool = pool;
         this.dialect = dialect;
-        this.jdbc = new Jdbc(pool, dialect, (int) Math.max(1, config.queryTimeout().toSeconds()));
+        this.jdbc = new Jdbc(pool, dialect, dialect.perStatementTimeout()
+                ? (int) Math.max(1, config.queryTimeout().toSeconds()) : 0);
         this.url = config.url();
         this.config = config;
     }
@@ -108,7 +109,7 @@ public final class Database implements AutoCloseable {
         hc.setMinimumIdle(config.poolMinIdle());
         hc.setConnectionTimeout(config.acquireTimeout().toMillis());
         hc.setValidationTimeout(Math.min(5_000, config.acquireTimeout().toMillis()));
-        hc.setConnectionInitSql(dialect.statementTimeoutSql(config.statementTimeout().toMillis()));
+        hc.setConnectionInitSql(dialect.timeoutSql(config));
         hc.setInitializationFailTimeout(Math.max(1, Math.min(config.acquireTimeout().toMillis(), 5_000)));
         hc.setDriverClassName(dialect == Dialect.POSTGRESQL ? "org.postgresql.Driver" : "org.h2.Driver");
         try {

@@ -11,11 +11,26 @@ public enum Dialect {
         return kind == DbConfig.Kind.POSTGRESQL ? POSTGRESQL : H2;
     }
 
-    /** Statement run on every new connection to set the server-side statement timeout. */
-    String statementTimeoutSql(long millis) {
+    /**
+     * Statement run once on every new connection to set its timeouts. PostgreSQL: the server-side
+     * {@code statement_timeout} (the JDBC query timeout is set on each statement besides, a client-side guard).
+     * H2 embedded: both timeouts are one and the same session setting, so the connection gets the shorter of the
+     * two here and statements get none (see {@link #perStatementTimeout()}).
+     */
+    String timeoutSql(DbConfig config) {
+        long statement = config.statementTimeout().toMillis();
         return this == POSTGRESQL
-                ? "SET statement_timeout = " + millis
-                : "SET QUERY_TIMEOUT " + millis;
+                ? "SET statement_timeout = " + statement
+                : "SET QUERY_TIMEOUT " + Math.min(statement, Math.max(1_000, config.queryTimeout().toMillis()));
+    }
+
+    /**
+     * Whether each statement gets the JDBC query timeout. Not on H2: its {@code setQueryTimeout} runs
+     * {@code SET QUERY_TIMEOUT}, which changes the database's schema version, so every connection's cached
+     * statements are parsed again on their next use (a third of a portal page's time went to parsing SQL).
+     */
+    boolean perStatementTimeout() {
+        return this == POSTGRESQL;
     }
 
     /**

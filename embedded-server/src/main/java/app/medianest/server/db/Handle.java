@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 public final class Handle {
     private final Connection connection;
+    /** The JDBC query timeout set on every statement; 0: none (H2 has it on the connection). */
     private final int queryTimeoutSeconds;
     private final QueryListener listener;
     private boolean wrote;
@@ -78,7 +79,9 @@ public final class Handle {
         wrote = true;
         long start = System.nanoTime();
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setQueryTimeout(queryTimeoutSeconds);
+            if (queryTimeoutSeconds > 0) {
+                ps.setQueryTimeout(queryTimeoutSeconds);
+            }
             for (Object[] row : rows) {
                 bind(ps, row);
                 ps.addBatch();
@@ -115,7 +118,9 @@ public final class Handle {
     private PreparedStatement prepare(String sql, Object[] params) throws SQLException {
         PreparedStatement ps = connection.prepareStatement(sql);
         try {
-            ps.setQueryTimeout(queryTimeoutSeconds);
+            if (queryTimeoutSeconds > 0) {
+                ps.setQueryTimeout(queryTimeoutSeconds);
+            }
             bind(ps, params);
             return ps;
         } catch (SQLException | RuntimeException e) {

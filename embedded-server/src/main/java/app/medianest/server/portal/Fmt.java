@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
 public final class Fmt {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    /** {@link #DAY}'s texts by epoch day: the rows of a page fall on a handful of days. */
+    private static final java.util.concurrent.ConcurrentHashMap<Long, String> DAYS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Fmt() {
     }
@@ -69,7 +72,16 @@ public final class Fmt {
         if (d.toHours() < 48) {
             return d.toHours() + " h ago";
         }
-        return DAY.format(t);
+        long day = Math.floorDiv(t.getEpochSecond(), 86_400);
+        String text = DAYS.get(day);
+        if (text == null) {
+            if (DAYS.size() > 4_096) {
+                DAYS.clear();
+            }
+            text = DAY.format(t);
+            DAYS.put(day, text);
+        }
+        return text;
     }
 
     /** ISO-8601, for {@code <time datetime>}. */

@@ -40,12 +40,20 @@ public final class Security {
 
     private final SessionService sessions;
     private final boolean tls;
-    private final byte[] csrfKey = new byte[32];
+    /** HMAC-SHA256 keyed with this server's random CSRF key, cloned for each token (no key set-up per page). */
+    private final Mac csrfMac;
 
     Security(SessionService sessions, boolean tls) {
         this.sessions = sessions;
         this.tls = tls;
+        byte[] csrfKey = new byte[32];
         RANDOM.nextBytes(csrfKey);
+        try {
+            csrfMac = Mac.getInstance("HmacSHA256");
+            csrfMac.init(new SecretKeySpec(csrfKey, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The signed-in person of this browser request, or empty (no cookie, or a revoked/expired session). */
@@ -150,11 +158,10 @@ public final class Security {
 
     private String hmac(String value) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(csrfKey, "HmacSHA256"));
+            Mac mac = (Mac) csrfMac.clone();
             return Base64.getUrlEncoder().withoutPadding().encodeToString(
                     mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }

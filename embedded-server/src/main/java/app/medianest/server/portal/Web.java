@@ -152,13 +152,7 @@ public final class Web {
         TemplateEngine engine = portal.templates();
         Utf8ByteOutput out = new Utf8ByteOutput();
         engine.render("portal/" + template + ".jte", params, out);
-        var sink = new java.io.ByteArrayOutputStream(out.getContentLength());
-        try {
-            out.writeTo(sink);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        send(status, "text/html; charset=UTF-8", sink.toByteArray());
+        send(status, "text/html; charset=UTF-8", out.toByteArray());
     }
 
     void send(int status, String contentType, byte[] body) {
