@@ -44,9 +44,28 @@ printf '| run | wrk p50 / p95 / p99 (ms) | wrk req/s | ours p50 / p95 / p99 (ms)
 printf '|---|---|---|---|---|---|---|\n'
 for i in $(seq 1 "$runs"); do
     if (( i % 2 )); then w=$(run_wrk); o=$(run_ours); else o=$(run_ours); w=$(run_wrk); fi
+    echo "$w" >> "$work/wrk.all"; echo "$o" >> "$work/ours.all"
     read -r w50 w95 w99 wrps <<< "$w"; read -r o50 o95 o99 orps <<< "$o"
     awk -v i="$i" -v w50="$w50" -v w95="$w95" -v w99="$w99" -v wr="$wrps" -v o50="$o50" -v o95="$o95" \
         -v o99="$o99" -v orr="$orps" 'BEGIN{printf "| %d | %.2f / %.2f / %.2f | %.0f | %.2f / %.2f / %.2f | %.0f | %.2f / %.2f / %.2f | %.2f |\n",
         i, w50, w95, w99, wr, o50, o95, o99, orr, o50/w50, o95/w95, o99/w99, orr/wr}'
 done
+# The verdict compares the medians over all runs of each tool: one run's percentiles move between runs of the same
+# tool (its spread, max/min over the runs, is printed as the noise floor the 25 % target has to be read against).
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+summary=()
+for col in 1 2 3 4; do
+    wm=$(cut -d' ' -f"$col" "$work/wrk.all" | median); om=$(cut -d' ' -f"$col" "$work/ours.all" | median)
+    spread=$(cut -d' ' -f"$col" "$work/wrk.all" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f", hi / lo }')
+    summary+=("$wm" "$om" "$spread")
+done
+awk -v s="${summary[*]}" 'BEGIN { split(s, v, " ");
+    printf "| median of %s runs | %.2f / %.2f / %.2f | %.0f | %.2f / %.2f / %.2f | %.0f | %.2f / %.2f / %.2f | %.2f |\n",
+        "'"$runs"'", v[1], v[4], v[7], v[10], v[2], v[5], v[8], v[11], v[2] / v[1], v[5] / v[4], v[8] / v[7], v[11] / v[10];
+    printf "wrk run-to-run spread (max / min over the runs): p50 %.2f, p95 %.2f, p99 %.2f, throughput %.2f\n",
+        v[3], v[6], v[9], v[12];
+    ok = v[11] / v[10] >= 0.8;
+    for (i = 0; i < 3; i++) { r = v[2 + 3 * i] / v[1 + 3 * i]; if (r < 0.75 || r > 1.25) ok = 0 }
+    print (ok ? "verdict: medians agree (throughput >= 0.8 of wrk, p50/p95/p99 within 25 %)" \
+              : "verdict: medians differ (throughput < 0.8 of wrk or a percentile off by more than 25 %)") }'
 echo "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
