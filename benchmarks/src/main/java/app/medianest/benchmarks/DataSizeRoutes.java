@@ -21,11 +21,11 @@ import java.util.Map;
  * session, requests one after the other (service time of the route itself). Every list route (first page, a page
  * 2,000 rows deep, each filter and each sort), the dashboard and the admin statistics (the user list with request
  * counts, the request counts, {@code admin/stats}); {@code /health} as the reference that shows how much the two
- * servers differ when data plays no part. Prints p50 and p99 per route and server and the ratio of the larger database's p99 to the
+ * servers differ when data plays no part. The servers take turns request by request. Prints p50 and p99 per route and server and the ratio of the larger database's p99 to the
  * smaller's (target: at most 1.3).
  *
  * <p>Usage: {@code java -cp benchmarks.jar app.medianest.benchmarks.DataSizeRoutes --server LABEL=URL,ADMIN_TOKEN,
- * USER_TOKEN --server LABEL=URL,ADMIN_TOKEN,USER_TOKEN [--requests 40] [--rounds 5]}. Exit code 1 when a route's
+ * USER_TOKEN --server LABEL=URL,ADMIN_TOKEN,USER_TOKEN [--requests 200] [--rounds 10]}. Exit code 1 when a route's
  * p99 ratio is over the bound ({@code --bound 1.3}).
  */
 public final class DataSizeRoutes {
@@ -43,8 +43,8 @@ public final class DataSizeRoutes {
 
     public static void main(String[] args) throws Exception {
         List<Server> servers = new ArrayList<>();
-        int requests = 40;
-        int rounds = 5;
+        int requests = 200;
+        int rounds = 10;
         double bound = 1.3;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -72,21 +72,27 @@ public final class DataSizeRoutes {
         try {
             for (int round = 0; round <= rounds; round++) {
                 for (Route route : routes) {
+                    KeepAliveConnection[] c = new KeepAliveConnection[servers.size()];
+                    byte[][] request = new byte[servers.size()][];
                     for (int s = 0; s < servers.size(); s++) {
                         Server server = servers.get(s);
-                        String token = route.asAdmin() ? server.admin() : server.user();
-                        KeepAliveConnection c = connections.computeIfAbsent(server.label() + route.asAdmin(),
-                                k -> open(server.base()));
-                        byte[] request = KeepAliveConnection.get(URI.create(server.base() + route.paths().get(s)),
-                                route.paths().get(s).equals("/health") ? null : token);
-                        int n = round == 0 ? Math.max(5, requests / 4) : requests; // round 0 warms up
-                        for (int i = 0; i < n; i++) {
+                        c[s] = connections.computeIfAbsent(server.label() + route.asAdmin(), k -> open(server.base()));
+                        request[s] = KeepAliveConnection.get(URI.create(server.base() + route.paths().get(s)),
+                                route.paths().get(s).equals("/health") ? null : route.asAdmin() ? server.admin()
+                                        : server.user());
+                    }
+                    int n = round == 0 ? Math.max(5, requests / 4) : requests; // round 0 warms up
+                    // The servers take turns request by request (who goes first alternates), so a hiccup of the
+                    // machine falls on both alike.
+                    for (int i = 0; i < n; i++) {
+                        for (int turn = 0; turn < servers.size(); turn++) {
+                            int s = (turn + i) % servers.size();
                             long start = System.nanoTime();
-                            int status = c.exchange(request);
+                            int status = c[s].exchange(request[s]);
                             long took = System.nanoTime() - start;
                             if (status != 200) {
-                                throw new IOException(server.label() + " " + route.paths().get(s) + " answered "
-                                        + status);
+                                throw new IOException(servers.get(s).label() + " " + route.paths().get(s)
+                                        + " answered " + status);
                             }
                             if (round > 0) {
                                 route.nanos().get(s).add(took);
