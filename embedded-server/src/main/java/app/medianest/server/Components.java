@@ -83,6 +83,8 @@ public final class Components implements AutoCloseable {
     private final PerformanceLayer perf;
     /** Publish through this (not the bus directly): it keeps the response caches true before events go out. */
     private final DashboardCaches publisher;
+    private final app.medianest.server.cache.DataCache<app.medianest.server.db.Page<app.medianest.model.MediaRequestView>>
+            portalApprovals;
     private final Integrations integrations;
     private final PlexTvClient plexTv;
     private final Jobs jobs = new Jobs();
@@ -162,8 +164,9 @@ public final class Components implements AutoCloseable {
                 responseCache);
         ResponseCache adminRequestPages = perf.caches().responseCache("http.admin-requests", CacheClass.USER_DATA,
                 responseCache);
+        this.portalApprovals = perf.caches().dataCache("portal.approvals", CacheClass.USER_DATA, responseCache);
         this.publisher = new DashboardCaches(events, dashboardResponses,
-                List.of(dashboardResponses, myRequestResponses), List.of(adminRequestPages));
+                List.of(dashboardResponses, myRequestResponses), List.of(adminRequestPages.entries(), portalApprovals));
         sessions.onUserChanged(publisher::invalidate);
         perf.alerts().addListener(new AlertEvents(events));
         IntegrationEvents integrationEvents = new IntegrationEvents(publisher, notifier, jdbc, clock);
@@ -307,6 +310,15 @@ public final class Components implements AutoCloseable {
     /** The live-event bus: publish {@link app.medianest.model.events.ServerEvent}s here (it is an EventPublisher). */
     public EventBus events() {
         return events;
+    }
+
+    /**
+     * The portal's approval queue pages (pending requests, oldest first, by cursor): switched by the
+     * {@code response-cache} flag and emptied by every request and user change, like the API's admin pages.
+     */
+    public app.medianest.server.cache.DataCache<app.medianest.server.db.Page<app.medianest.model.MediaRequestView>>
+            portalApprovals() {
+        return portalApprovals;
     }
 
     public RequestService requestService() {

@@ -3,6 +3,7 @@ package app.medianest.server.dashboard;
 import app.medianest.model.events.RequestUpdated;
 import app.medianest.model.events.ServerEvent;
 import app.medianest.model.events.ServiceStatusChanged;
+import app.medianest.server.cache.DataCache;
 import app.medianest.server.cache.ResponseCache;
 import app.medianest.server.events.EventPublisher;
 
@@ -19,18 +20,18 @@ public final class DashboardCaches implements EventPublisher {
     private final EventPublisher next;
     private final List<ResponseCache> perUser;
     private final ResponseCache dashboards;
-    private final List<ResponseCache> everyChange;
+    private final List<DataCache<?>> everyChange;
 
     public DashboardCaches(EventPublisher next, ResponseCache dashboards, List<ResponseCache> perUser) {
         this(next, dashboards, perUser, List.of());
     }
 
     /**
-     * @param everyChange caches of answers that may show anyone's requests (the admin request pages): emptied by
-     *                    every request change and every user change
+     * @param everyChange caches of answers that may show anyone's requests (the admin request pages of the API and
+     *                    the portal): emptied by every request change and every user change
      */
     public DashboardCaches(EventPublisher next, ResponseCache dashboards, List<ResponseCache> perUser,
-                           List<ResponseCache> everyChange) {
+                           List<DataCache<?>> everyChange) {
         this.next = next;
         this.dashboards = dashboards;
         this.perUser = List.copyOf(perUser);
@@ -43,7 +44,7 @@ public final class DashboardCaches implements EventPublisher {
             switch (e) {
                 case RequestUpdated r -> {
                     invalidate(r.request().userId());
-                    everyChange.forEach(ResponseCache::invalidateAll);
+                    everyChange.forEach(DataCache::invalidateAll);
                 }
                 case ServiceStatusChanged s -> dashboards.invalidateAll();
                 default -> {
@@ -58,6 +59,6 @@ public final class DashboardCaches implements EventPublisher {
         if (user != null) {
             perUser.forEach(c -> c.invalidateUser(user));
         }
-        everyChange.forEach(ResponseCache::invalidateAll);
+        everyChange.forEach(DataCache::invalidateAll);
     }
 }

@@ -39,8 +39,9 @@ final class AdminPages {
         String cursor = web.query("cursor").orElse(null);
         Page<MediaRequestView> page;
         try {
-            page = portal.components().requestService().list(new RequestFilter(null, RequestStatus.PENDING, null,
-                    null, null, null), "createdAt", false, cursor, 50);
+            page = portal.components().portalApprovals().get("pending|" + cursor, () -> portal.components()
+                    .requestService().list(new RequestFilter(null, RequestStatus.PENDING, null, null, null, null),
+                            "createdAt", false, cursor, 50));
         } catch (IllegalArgumentException e) {
             throw ApiException.validation("cursor", "This \"more\" link is not valid any more.");
         }

@@ -459,17 +459,25 @@ class PortalHttpTest {
         List<SampleTitle> movies = server.upstreams().overseerr().catalog().movies().stream()
                 .filter(t -> !t.inLibrary() && c.requestService().active(MediaType.MOVIE, t.tmdbId()).isEmpty())
                 .limit(3).toList();
-        List<MediaRequestView> made = movies.stream()
-                .map(t -> c.requestService().create(p, MediaType.MOVIE, t.tmdbId(), t.title(), List.of())).toList();
+        List<MediaRequestView> made = new java.util.ArrayList<>(movies.stream().limit(2)
+                .map(t -> c.requestService().create(p, MediaType.MOVIE, t.tmdbId(), t.title(), List.of())).toList());
         Web admin = admin();
+        admin.get("/admin/requests");   // the queue page is cached until a request or user changes
+        made.add(c.requestService().create(p, MediaType.MOVIE, movies.get(2).tmdbId(), movies.get(2).title(),
+                List.of()));
         String queue = admin.get("/admin/requests").body();
-        made.forEach(r -> assertTrue(queue.contains("q-" + r.id()), "pending requests are in the queue"));
+        made.forEach(r -> assertTrue(queue.contains("q-" + r.id()), "pending requests are in the queue, the newest "
+                + "too"));
         String body = "_csrf=" + enc(admin.csrf) + "&action=approve&id=" + made.get(0).id() + "&id=" + made.get(1).id();
         HttpResponse<String> bulk = admin.postRaw("/admin/requests/bulk", "application/x-www-form-urlencoded", body);
         assertEquals(303, bulk.statusCode());
         assertEquals("/admin/requests?notice=bulk-done", bulk.headers().firstValue("Location").orElse(""));
         assertEquals(RequestStatus.APPROVED, c.requestService().get(p, made.get(0).id()).status());
         assertEquals(RequestStatus.APPROVED, c.requestService().get(p, made.get(1).id()).status());
+        String after = admin.get("/admin/requests?notice=bulk-done").body();
+        assertFalse(after.contains("q-" + made.get(0).id()) || after.contains("q-" + made.get(1).id()),
+                "approved requests leave the queue at once");
+        assertTrue(after.contains("q-" + made.get(2).id()));
         HttpResponse<String> again = admin.postRaw("/admin/requests/bulk", "application/x-www-form-urlencoded", body);
         assertEquals("/admin/requests?notice=bulk-partial", again.headers().firstValue("Location").orElse(""),
                 "requests no longer pending are reported");
@@ -479,6 +487,8 @@ class PortalHttpTest {
         MediaRequestView declined = c.requestService().get(p, made.get(2).id());
         assertEquals(RequestStatus.DECLINED, declined.status());
         assertEquals("Already on the shelf", declined.declineReason());
+        assertFalse(admin.get("/admin/requests").body().contains("q-" + made.get(2).id()),
+                "a declined request leaves the queue at once");
         Web ownerTab = new Web(server.baseUrl());
         ownerTab.signIn("bulk-owner", PortalServer.PASSWORD);
         assertTrue(ownerTab.get("/requests?status=declined").body().contains("Reason: Already on the shelf"));
