@@ -3,7 +3,7 @@
 # `postgresql`, dropped afterwards), one seeded with 1,000 users and 100,000 requests, one with 10,000
 # users and 1,000,000 requests (both seeding times printed), two headless servers started with the plain command
 # side by side, then every list route (first page, 2,000 rows deep, each filter and sort), the dashboard and the
-# admin statistics on both in interleaved rounds, the two servers taking turns request by request, 2,000 samples per
+# admin statistics on both in interleaved rounds, the two servers taking turns request by request, 10,000 samples per
 # route and server by default (benchmarks: app.medianest.benchmarks.DataSizeRoutes): p50, p99
 # and the ratio of the million's p99 to the 100k's (target <= 1.3), with /health as the reference.
 #
@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
 
-SMALL=100000; LARGE=1000000; REQUESTS=200; ROUNDS=10; DB=h2; CACHES=0
+SMALL=100000; LARGE=1000000; REQUESTS=1000; ROUNDS=10; DB=h2; CACHES=0
 while (($#)); do
     case "$1" in
         h2|postgresql) DB=$1; shift ;;

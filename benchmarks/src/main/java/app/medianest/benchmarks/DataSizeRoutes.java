@@ -25,7 +25,7 @@ import java.util.Map;
  * smaller's (target: at most 1.3).
  *
  * <p>Usage: {@code java -cp benchmarks.jar app.medianest.benchmarks.DataSizeRoutes --server LABEL=URL,ADMIN_TOKEN,
- * USER_TOKEN --server LABEL=URL,ADMIN_TOKEN,USER_TOKEN [--requests 200] [--rounds 10]}. Exit code 1 when a route's
+ * USER_TOKEN --server LABEL=URL,ADMIN_TOKEN,USER_TOKEN [--requests 1000] [--rounds 10]}. Exit code 1 when a route's
  * p99 ratio is over the bound ({@code --bound 1.3}).
  */
 public final class DataSizeRoutes {
@@ -43,7 +43,7 @@ public final class DataSizeRoutes {
 
     public static void main(String[] args) throws Exception {
         List<Server> servers = new ArrayList<>();
-        int requests = 200;
+        int requests = 1000;
         int rounds = 10;
         double bound = 1.3;
         for (int i = 0; i < args.length; i++) {
