@@ -83,7 +83,7 @@ public final class Components implements AutoCloseable {
     private final PerformanceLayer perf;
     /** Publish through this (not the bus directly): it keeps the response caches true before events go out. */
     private final DashboardCaches publisher;
-    private final app.medianest.server.cache.DataCache<app.medianest.server.db.Page<app.medianest.model.MediaRequestView>>
+    private final app.medianest.server.cache.DataCache<app.medianest.server.portal.QueuePage>
             portalApprovals;
     private final Integrations integrations;
     private final PlexTvClient plexTv;
@@ -313,10 +313,10 @@ public final class Components implements AutoCloseable {
     }
 
     /**
-     * The portal's approval queue pages (pending requests, oldest first, by cursor): switched by the
+     * The portal's approval queue pages as rendered (by cursor, session and minute): switched by the
      * {@code response-cache} flag and emptied by every request and user change, like the API's admin pages.
      */
-    public app.medianest.server.cache.DataCache<app.medianest.server.db.Page<app.medianest.model.MediaRequestView>>
+    public app.medianest.server.cache.DataCache<app.medianest.server.portal.QueuePage>
             portalApprovals() {
         return portalApprovals;
     }

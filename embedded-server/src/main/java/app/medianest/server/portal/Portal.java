@@ -102,6 +102,13 @@ public final class Portal {
         return templates;
     }
 
+    /** Renders {@code template} (under src/main/jte/portal) with {@code params} as UTF-8 HTML. */
+    byte[] render(String template, java.util.Map<String, Object> params) {
+        gg.jte.output.Utf8ByteOutput out = new gg.jte.output.Utf8ByteOutput();
+        templates.render("portal/" + template + ".jte", params, out);
+        return out.toByteArray();
+    }
+
     /** Every route of the portal, in registration order. */
     public List<Route> routes() {
         return List.copyOf(routes);

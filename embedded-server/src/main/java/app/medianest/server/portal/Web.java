@@ -2,8 +2,6 @@ package app.medianest.server.portal;
 
 import app.medianest.server.http.Principal;
 import app.medianest.server.http.ApiException;
-import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -149,10 +147,7 @@ public final class Web {
     }
 
     public void page(int status, String template, Map<String, Object> params) {
-        TemplateEngine engine = portal.templates();
-        Utf8ByteOutput out = new Utf8ByteOutput();
-        engine.render("portal/" + template + ".jte", params, out);
-        send(status, "text/html; charset=UTF-8", out.toByteArray());
+        send(status, "text/html; charset=UTF-8", portal.render(template, params));
     }
 
     void send(int status, String contentType, byte[] body) {
