@@ -160,11 +160,12 @@ public final class Components implements AutoCloseable {
         FeatureFlags.Flag responseCache = perf.flags().flag(FeatureFlags.RESPONSE_CACHE);
         ResponseCache dashboardResponses = perf.caches().responseCache("http.dashboard-stats",
                 CacheClass.SERVICE_DATA, responseCache);
-        ResponseCache myRequestResponses = perf.caches().responseCache("http.my-requests", CacheClass.USER_DATA,
-                responseCache);
-        ResponseCache adminRequestPages = perf.caches().responseCache("http.admin-requests", CacheClass.USER_DATA,
-                responseCache);
-        this.portalApprovals = perf.caches().dataCache("portal.approvals", CacheClass.USER_DATA, responseCache);
+        ResponseCache myRequestResponses = perf.caches().largeResponseCache("http.my-requests", CacheClass.USER_DATA,
+                responseCache, 34 * 1024);
+        ResponseCache adminRequestPages = perf.caches().largeResponseCache("http.admin-requests",
+                CacheClass.USER_DATA, responseCache, 34 * 1024);
+        this.portalApprovals = perf.caches().dataCache("portal.approvals", CacheClass.USER_DATA, responseCache,
+                perf.caches().largeEntries(70 * 1024));   // rendered pages of up to about 70 KB
         this.publisher = new DashboardCaches(events, dashboardResponses,
                 List.of(dashboardResponses, myRequestResponses), List.of(adminRequestPages.entries(), portalApprovals));
         sessions.onUserChanged(publisher::invalidate);

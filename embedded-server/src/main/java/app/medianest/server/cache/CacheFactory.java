@@ -65,16 +65,24 @@ public final class CacheFactory {
 
     /** A read-through data cache of class {@code cls}, switched by {@code flag}. */
     public <V> DataCache<V> dataCache(String name, CacheClass cls, FeatureFlags.Flag flag) {
+        return dataCache(name, cls, flag, config.maxEntries());
+    }
+
+    /**
+     * A read-through data cache of class {@code cls} holding at most {@code maxEntries} (for large values, such as
+     * rendered pages, the default bound would let the cache outgrow the heap), switched by {@code flag}.
+     */
+    public <V> DataCache<V> dataCache(String name, CacheClass cls, FeatureFlags.Flag flag, int maxEntries) {
         Duration ttl = config.ttl(cls);
         ConcurrentStatsCounter counter = new ConcurrentStatsCounter();
         RefreshAhead refresh = RefreshAhead.of(ttl, ticker, refresher);
-        DataCache<V> cache = new DataCache<>(build(ttl, config.maxEntries(), counter), counter, flag::on, refresh);
+        DataCache<V> cache = new DataCache<>(build(ttl, maxEntries, counter), counter, flag::on, refresh);
         flag.onChange(on -> {
             if (!on) {
                 cache.invalidateAll();
             }
         });
-        registry.register(name, cache.caffeine(), ttl, config.maxEntries(), flag::on, cache::invalidateAll);
+        registry.register(name, cache.caffeine(), ttl, maxEntries, flag::on, cache::invalidateAll);
         return cache;
     }
 
@@ -82,6 +90,23 @@ public final class CacheFactory {
     public ResponseCache responseCache(String name, CacheClass cls, FeatureFlags.Flag flag) {
         return new ResponseCache(dataCache(name, cls, flag));
     }
+
+    /**
+     * A cache of serialized JSON responses of up to {@code largest} bytes each, bounded to {@link #LARGE_VALUES}
+     * bytes in all (and never above the configured entry bound): a page of 100 requests is 33 KB, so the default
+     * bound of entries alone would let such a cache outgrow the server's heap.
+     */
+    public ResponseCache largeResponseCache(String name, CacheClass cls, FeatureFlags.Flag flag, int largest) {
+        return new ResponseCache(dataCache(name, cls, flag, largeEntries(largest)));
+    }
+
+    /** How many values of up to {@code largest} bytes fit {@link #LARGE_VALUES} (at least 16). */
+    public int largeEntries(int largest) {
+        return (int) Math.min(config.maxEntries(), Math.max(16, LARGE_VALUES / Math.max(1, largest)));
+    }
+
+    /** What each cache of large values (pages of lists) may hold in all: 8 MB. */
+    public static final long LARGE_VALUES = 8L * 1024 * 1024;
 
     /**
      * The answer cache of one upstream, {@code name}: fresh answers for the {@link CacheClass#SERVICE_DATA} TTL

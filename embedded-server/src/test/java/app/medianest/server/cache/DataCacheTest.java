@@ -93,6 +93,22 @@ class DataCacheTest {
     }
 
     @Test
+    void aCacheOfLargePagesStaysWithinEightMegabytes() {
+        assertEquals(240, factory.largeEntries(34 * 1024), "pages of 100 requests: 240 of them in 8 MB");
+        ResponseCache pages = factory.largeResponseCache("pages", CacheClass.USER_DATA, flag, 34 * 1024);
+        @SuppressWarnings("unchecked")
+        DataCache<Object> entries = (DataCache<Object>) pages.entries();
+        for (int i = 0; i < 1_000; i++) {
+            entries.get("page-" + i, () -> new byte[34 * 1024]);
+        }
+        entries.caffeine().cleanUp();
+        assertTrue(entries.size() <= 240, "1,000 pages read, " + entries.size() + " kept");
+        CacheFactory small = new CacheFactory(new CacheConfig(Duration.ofSeconds(30), Duration.ofSeconds(300), 50,
+                Duration.ofHours(24)), clock, new CacheRegistry(meters), reloads);
+        assertEquals(50, small.largeEntries(34 * 1024), "MEDIANEST_CACHE_MAX_ENTRIES still bounds it when lower");
+    }
+
+    @Test
     void oneUserNeverSeesAnotherUsersEntry() {
         DataCache<String> cache = factory.dataCache("dash", CacheClass.USER_DATA, flag);
         UUID alice = UUID.randomUUID();
