@@ -1,5 +1,6 @@
 package app.medianest.console.backups;
 
+import app.medianest.console.controls.Sections;
 import app.medianest.console.controls.Tables;
 import app.medianest.model.backup.BackupView;
 import javafx.geometry.Insets;
@@ -92,16 +93,10 @@ public final class BackupsView {
                 + "See docs/operations.md.");
         restoreHelp.setWrapText(true);
 
-        VBox box = new VBox(8, latest, schedule, actions, message, section("Backups, newest first"), table,
-                section("Restore the selected backup"), new HBox(8, command, copy), restoreHelp);
+        VBox box = new VBox(8, latest, schedule, actions, message, Sections.heading("Backups, newest first"), table,
+                Sections.heading("Restore the selected backup"), new HBox(8, command, copy), restoreHelp);
         box.setPadding(new Insets(10));
         root = box;
-    }
-
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section");
-        return l;
     }
 
     public Node root() {

@@ -1,5 +1,6 @@
 package app.medianest.console.caches;
 
+import app.medianest.console.controls.Sections;
 import app.medianest.console.controls.Tables;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -63,17 +64,12 @@ public final class CachesView {
         message.getStyleClass().add("problem");
         message.setWrapText(true);
         message.setId("caches-message");
-        VBox box = new VBox(8, section("Caches"), caches, new HBox(8, flush, flushAll, refresh),
-                section("Feature flags"), flags, toggle, section("Jobs: status poller and download queue"), jobs,
+        VBox box = new VBox(8, Sections.heading("Caches"), caches, new HBox(8, flush, flushAll, refresh),
+                Sections.heading("Feature flags"), flags, toggle,
+                Sections.heading("Jobs: status poller and download queue"), jobs,
                 message);
         box.setPadding(new Insets(10));
         root = box;
-    }
-
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section");
-        return l;
     }
 
     public Node root() {
