@@ -77,6 +77,9 @@ public final class Database implements AutoCloseable {
         }
         Database db = new Database(pool, Dialect.of(config.kind()), config);
         try {
+            if (db.dialect == Dialect.H2) {
+                db.finishInterruptedCommits();
+            }
             db.migrate(backupDir);
             if (db.dialect == Dialect.H2) {
                 db.durability = H2Durability.forPool(pool);
@@ -96,6 +99,15 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return db;
+    }
+
+    /** See {@link H2Leftovers}: before anything else writes, so no update can meet a half-committed row. */
+    private void finishInterruptedCommits() {
+        try (Connection c = pool.getConnection()) {
+            H2Leftovers.finish(c);
+        } catch (SQLException e) {
+            throw new DataAccessException("H2: finishing the commits a crash interrupted failed", e);
+        }
     }
 
     private static HikariDataSource createPool(DbConfig config) {

@@ -228,7 +228,7 @@ public final class CrashCheck {
                     try {
                         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base
                                         + "/api/v1/media/requests/" + acked.get(i)))
-                                .header("Authorization", "Bearer " + token).build(),
+                                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() == 404) {
                             missing.incrementAndGet();
@@ -252,8 +252,10 @@ public final class CrashCheck {
     }
 
     private String login(String base) throws Exception {
+        // A restarted server that cannot sign in within 30 s fails the round (a hang is a finding, not a wait).
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"username\":\"" + ADMIN + "\",\"password\":\"" + PASSWORD + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
