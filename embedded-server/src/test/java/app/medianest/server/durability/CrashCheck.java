@@ -150,8 +150,10 @@ public final class CrashCheck {
                     long missing = missing(base, token, previous);
                     acknowledged += previous.size();
                     lost += missing;
+                    long finished = p.stdout().stream().filter(l -> l.contains("H2: finished")).count();
                     out.println(database + " round " + (round - 1) + ": acknowledged " + previous.size()
-                            + ", lost: " + missing);
+                            + ", lost: " + missing + (finished > 0 ? " (the restart finished a commit the kill"
+                            + " had cut in half)" : ""));
                 }
                 if (round > rounds) {
                     p.terminate();
