@@ -42,8 +42,10 @@ final class H2Leftovers {
      * @return how many were finished
      */
     static int finish(Connection connection) throws SQLException {
-        TransactionStore store = ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession())
-                .getDatabase().getStore().getTransactionStore();
+        if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return 0;   // an H2 server over TCP (jdbc:h2:tcp://): its own process opened the file
+        }
+        TransactionStore store = session.getDatabase().getStore().getTransactionStore();
         List<Transaction> leftovers = store.getOpenTransactions().stream()
                 .filter(t -> t.getStatus() == Transaction.STATUS_COMMITTED).toList();
         if (leftovers.isEmpty()) {
