@@ -37,7 +37,9 @@ run_ours() {
         "$work/ours.json"
 }
 
-wrk -t2 -c"$conns" -d5s -s "$here/percentiles.lua" "$url" > /dev/null   # warm the server up
+# Warm the server up at saturation, whatever the think time: at 20 requests a second its just-in-time compilers
+# would still be at work during the first pairs, and those would be slower for whichever tool ran first.
+WRK_THINK_MS=0 wrk -t2 -c"$conns" -d10s -s "$here/percentiles.lua" "$url" > /dev/null
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); $url; $conns connections, $duration each," \
      "think $think, client $client, threads $threads"
 printf '| run | wrk p50 / p95 / p99 (ms) | wrk req/s | ours p50 / p95 / p99 (ms) | ours req/s | ratio p50 / p95 / p99 | throughput ratio |\n'

@@ -3,10 +3,16 @@ package app.medianest.loadtest;
 import app.medianest.loadtest.cli.CliOptions;
 import app.medianest.loadtest.cli.CliParser;
 import app.medianest.loadtest.cli.CliRunner;
+import app.medianest.loadtest.cli.QuietJit;
 import app.medianest.loadtest.cli.UsageException;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Command-line entry point: {@code java -jar medianest-loadtest.jar --url http://localhost:8080 --preset quick}.
@@ -24,7 +30,30 @@ public final class Main {
      * @param args the arguments; {@code --help} lists them
      */
     public static void main(String[] args) {
+        Optional<List<String>> child = QuietJit.command(think(args, System.getenv()),
+                ManagementFactory.getRuntimeMXBean().getInputArguments(), Path.of(System.getProperty("java.home")),
+                System.getProperty("java.class.path"), Main.class.getName(), args, System.getenv());
+        if (child.isPresent()) {
+            try {
+                System.exit(QuietJit.run(child.get()));
+            } catch (IOException e) {
+                System.err.println("running on the JVM as started: cannot start a JVM with " + QuietJit.OPTION
+                        + " (" + e.getMessage() + ")");
+            }
+        }
         System.exit(run(args, System.out, System.err, System.getenv(), true));
+    }
+
+    /** The think time the arguments ask for; empty for help or arguments that do not parse. */
+    static Optional<Duration> think(String[] args, Map<String, String> env) {
+        if (CliParser.wantsHelp(args)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new CliParser(env).parse(args).config().thinkTime());
+        } catch (UsageException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -170,6 +170,8 @@ public final class CliRunner {
                 + ", mix " + c.mix().spec() + ", client " + c.transport().wireName()
                 + (c.reference() == null ? "" : ", reference " + c.reference().path() + " for "
                         + Durations.format(c.reference().duration())
-                        + (c.reference().paired() ? " in " + c.reference().rounds() + " paired rounds" : ""));
+                        + (c.reference().paired() ? " in " + c.reference().rounds() + " paired rounds" : ""))
+                + (Boolean.getBoolean("medianest.loadtest.quiet-jit") ? "; JVM " + QuietJit.OPTION
+                        + " (think time: no optimising compiler at work during the run)" : "");
     }
 }
