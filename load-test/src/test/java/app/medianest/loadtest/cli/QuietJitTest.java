@@ -58,12 +58,35 @@ class QuietJitTest {
         }
     }
 
-    private static String launch(FakeMediaNestServer server, String think, Map<String, String> env) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(JAVA_HOME.resolve("bin").resolve("java").toString(), "-cp",
+    /** Killing the command line's JVM outright (SIGKILL) does not leave the run going in the child. */
+    @Test
+    void theRunEndsWhenTheJvmThatStartedItIsKilled() throws Exception {
+        try (FakeMediaNestServer server = FakeMediaNestServer.start()) {
+            Process p = new ProcessBuilder(command(server, "20ms", "60s")).redirectErrorStream(true).start();
+            try {
+                String first = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                        StandardCharsets.UTF_8)).readLine();
+                assertTrue(first != null && first.contains(QuietJit.OPTION), String.valueOf(first));
+                ProcessHandle child = p.toHandle().children().findFirst().orElseThrow();
+                p.destroyForcibly();
+                assertTrue(child.onExit().get(15, TimeUnit.SECONDS) != null && !child.isAlive(),
+                        "the child stops with its parent");
+            } finally {
+                p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    private static List<String> command(FakeMediaNestServer server, String think, String duration) {
+        return new ArrayList<>(List.of(JAVA_HOME.resolve("bin").resolve("java").toString(), "-cp",
                 CLASS_PATH, Main.class.getName(), "--url", server.baseUrl().toString(), "--users", "1",
-                "--duration", "1s", "--think", think, "--token", FakeMediaNestServer.STATIC_TOKEN, "--mix",
+                "--duration", duration, "--think", think, "--token", FakeMediaNestServer.STATIC_TOKEN, "--mix",
                 "/api/v1/auth/session", "--quiet"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    }
+
+    private static String launch(FakeMediaNestServer server, String think, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command(server, think, "1s")).redirectErrorStream(true);
         pb.environment().putAll(env);
         Process p = pb.start();
         byte[] output = p.getInputStream().readAllBytes();
