@@ -41,10 +41,7 @@ public final class Main {
                         + " (" + e.getMessage() + ")");
             }
         }
-        if (Boolean.getBoolean("medianest.loadtest.quiet-jit")) {
-            // The JVM that started this one was killed outright: stop (the reports are still written).
-            ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> System.exit(CliRunner.FAILED)));
-        }
+        QuietJit.followParent();   // a child whose parent was killed outright does not run on
         System.exit(run(args, System.out, System.err, System.getenv(), true));
     }
 

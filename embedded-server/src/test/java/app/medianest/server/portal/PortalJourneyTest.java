@@ -204,20 +204,6 @@ class PortalJourneyTest {
         }
     }
 
-    /** Open live streams once those of pages already left have ended (they end within two probes). */
-    private static int settledStreams() throws InterruptedException {
-        int last = server.components().events().openStreams();
-        for (int i = 0; i < 10; i++) {
-            Thread.sleep(500);
-            int now = server.components().events().openStreams();
-            if (now <= 2 || (now == last && i >= 5)) {
-                return now;
-            }
-            last = now;
-        }
-        return last;
-    }
-
     /** Open live streams once the count has not moved for 5 s (two liveness probes and a margin), at most 30 s. */
     private static int quietStreams() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -256,7 +242,7 @@ class PortalJourneyTest {
             // each left page's stream ends when the server's next probe write finds the client gone.
             member.driver().get("about:blank");
             member.waitFor(Duration.ofSeconds(15), d -> server.components().events().openStreams() <= before);
-            settledStreams();
+            quietStreams();
             List<String> bad = log.lines().stream().filter(l -> l.contains("SEVERE") || l.contains("ERROR")
                     || l.contains("Cannot set response header") || l.contains("\tat ")).toList();
             assertTrue(bad.isEmpty(), "closing the live stream is the normal end, not an error:\n"

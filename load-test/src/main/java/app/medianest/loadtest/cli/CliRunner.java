@@ -171,7 +171,7 @@ public final class CliRunner {
                 + (c.reference() == null ? "" : ", reference " + c.reference().path() + " for "
                         + Durations.format(c.reference().duration())
                         + (c.reference().paired() ? " in " + c.reference().rounds() + " paired rounds" : ""))
-                + (Boolean.getBoolean("medianest.loadtest.quiet-jit") ? "; JVM " + QuietJit.OPTION
+                + (QuietJit.active() ? "; JVM " + QuietJit.OPTION
                         + " (think time: no optimising compiler at work during the run)" : "");
     }
 }

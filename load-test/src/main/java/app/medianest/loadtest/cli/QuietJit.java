@@ -26,8 +26,10 @@ import java.util.concurrent.TimeUnit;
 public final class QuietJit {
     /** The option the child runs with. */
     public static final String OPTION = "-XX:TieredStopAtLevel=1";
+    /** The system property set in the child. */
+    private static final String PROPERTY = "medianest.loadtest.quiet-jit";
     /** Set on the child's command line so it never starts another. */
-    public static final String MARK = "-Dmedianest.loadtest.quiet-jit=true";
+    public static final String MARK = "-D" + PROPERTY + "=true";
     /** {@code MEDIANEST_LOADTEST_JVM=as-is} keeps the JVM as started. */
     public static final String ENV = "MEDIANEST_LOADTEST_JVM";
 
@@ -69,6 +71,18 @@ public final class QuietJit {
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
         return Optional.of(cmd);
+    }
+
+    /** Whether this JVM is the child, running on the quick compiler. */
+    public static boolean active() {
+        return Boolean.getBoolean(PROPERTY);
+    }
+
+    /** In the child: stops this JVM (its shutdown hook still writes the reports) once the parent is gone. */
+    public static void followParent() {
+        if (active()) {
+            ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> System.exit(CliRunner.FAILED)));
+        }
     }
 
     /** An option that already chose how the JVM compiles, or marks the child. */
