@@ -69,6 +69,9 @@ class ConsoleBackupsViewTest {
         ConsoleFixture.await("the scheduled backup listed", Duration.ofSeconds(10),
                 () -> table.getItems().size() == 1);
         assertEquals("scheduled", table.getItems().getFirst().kind());
+        // The summary line is set on the FX thread after the table: wait for it rather than read it mid-update.
+        ConsoleFixture.await("the latest backup summarised", Duration.ofSeconds(10),
+                () -> text(robot, "#backups-latest").endsWith(", scheduled)"));
         assertTrue(text(robot, "#backups-latest").startsWith("Latest backup: just now"), text(robot, "#backups-latest"));
         assertTrue(text(robot, "#backups-latest").endsWith(", scheduled)"), text(robot, "#backups-latest"));
         String schedule = text(robot, "#backups-schedule");
