@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,8 +69,7 @@ class RouteHostileSuiteTest {
             TestServer.Res key = api.post(admin, "/api/v1/admin/api-keys", "{\"name\":\"suite\",\"role\":\"user\"}");
             assertEquals(201, key.status(), key.body());
             Jdbc jdbc = server.server().components().database().jdbc();
-            Thread.sleep(1_500);
-            String before = snapshot(jdbc);
+            String before = settled(jdbc);
 
             List<RouteTable.Route> routes = server.server().routes().routes();
             List<String[]> callers = List.of(new String[0], alice.auth(), admin.auth(),
@@ -169,6 +169,24 @@ class RouteHostileSuiteTest {
     }
 
     /** A digest of every row a route could store or change. */
+    /**
+     * The snapshot once the writes that follow the setup (the request's hand-off to Overseerr, the admins'
+     * notifications) have landed: the same in three reads 250 ms apart, within 20 s.
+     */
+    private static String settled(Jdbc jdbc) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String last = snapshot(jdbc);
+        int same = 0;
+        while (same < 2) {
+            assertTrue(System.nanoTime() < deadline, "stored data kept changing for 20 s after the setup");
+            Thread.sleep(250);
+            String now = snapshot(jdbc);
+            same = now.equals(last) ? same + 1 : 0;
+            last = now;
+        }
+        return last;
+    }
+
     private static String snapshot(Jdbc jdbc) throws Exception {
         StringBuilder b = new StringBuilder();
         jdbc.query("SELECT id, user_id, title, status FROM media_requests ORDER BY id", r -> b.append(r.string("id"))
