@@ -37,9 +37,15 @@ final class KeepAliveConnection implements AutoCloseable {
         return request(uri, "application/json", token == null ? null : "Authorization: Bearer " + token);
     }
 
-    /** A portal page's request as a browser sends it: HTML, the session token in the portal's cookie. */
-    static byte[] page(URI uri, String token) {
-        return request(uri, "text/html", token == null ? null : "Cookie: mn_session=" + token);
+    /**
+     * A portal page's request: HTML, the session token in the portal's cookie, and with {@code compressed} the
+     * {@code Accept-Encoding} a browser sends (so the page comes gzip-compressed, as a family member's phone gets it).
+     */
+    static byte[] page(URI uri, String token, boolean compressed) {
+        String cookie = token == null ? null : "Cookie: mn_session=" + token;
+        String encoding = compressed ? "Accept-Encoding: gzip, deflate, br" : null;
+        return request(uri, "text/html", cookie == null ? encoding
+                : encoding == null ? cookie : cookie + "\r\n" + encoding);
     }
 
     private static byte[] request(URI uri, String accept, String credentials) {

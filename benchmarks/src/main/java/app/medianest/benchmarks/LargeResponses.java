@@ -21,9 +21,11 @@ import java.util.Map;
  * with Helidon's default socket options (the control: it shows the stall, proving the measurement can see it),
  * and the MediaNest routes given with {@code --api} (default: pages of 3, 25, 50 and 100 admin requests, about
  * 1, 8, 16 and 33 KB, as a page holds at most 100; the OpenAPI document, about 86 KB, the largest answer
- * MediaNest gives; not the Prometheus page, whose time is its scrape's work on every meter) and the family portal's pages given with {@code --page} (sent like a
- * browser with the session cookie; default: home, my requests, notifications and the admin request and user
- * lists, about 2-30 KB). Each server's medians are printed as ratios to its own smallest response's median, for
+ * MediaNest gives; not the Prometheus page, whose time is its scrape's work on every meter) and the family
+ * portal's pages given with {@code --page} (with the session cookie; default: home, my requests, notifications and
+ * the admin request and user lists, about 2-67 KB), each twice: plain, then with a browser's
+ * {@code Accept-Encoding}, compressed as a phone gets it (the bytes column is then what crosses the network). Each
+ * server's medians are printed as ratios to its own smallest response's median, for
  * MediaNest the 1 KB API answer (the target: every size within 2x; the verdict is MediaNest's, the reference's
  * 256 KB answer costs its transfer time on a busy machine).
  *
@@ -56,15 +58,23 @@ public final class LargeResponses {
     private LargeResponses() {
     }
 
+    /** How a route is asked for: an API call, or a portal page without or with a browser's compression. */
+    private enum Kind { API, PAGE, PAGE_GZIP }
+
     /** One measured route. */
-    private record Target(String group, String label, URI uri, String token, boolean page, List<Long> nanos,
+    private record Target(String group, String label, URI uri, String token, Kind kind, List<Long> nanos,
                           long[] bytes) {
-        Target(String group, String label, URI uri, String token) {
-            this(group, label, uri, token, false, new ArrayList<>(), new long[1]);
+        Target(String group, String label, URI uri, String token, Kind kind) {
+            this(group, label, uri, token, kind, new ArrayList<>(), new long[1]);
         }
 
-        Target(String group, String label, URI uri, String token, boolean page) {
-            this(group, label, uri, token, page, new ArrayList<>(), new long[1]);
+        Target(String group, String label, URI uri, String token) {
+            this(group, label, uri, token, Kind.API);
+        }
+
+        byte[] request() {
+            return kind == Kind.API ? KeepAliveConnection.get(uri, token)
+                    : KeepAliveConnection.page(uri, token, kind == Kind.PAGE_GZIP);
         }
     }
 
@@ -107,7 +117,12 @@ public final class LargeResponses {
                     targets.add(new Target("MediaNest " + url, path, URI.create(url + path), token));
                 }
                 for (String path : pages.isEmpty() ? DEFAULT_PAGES : pages) {
-                    targets.add(new Target("MediaNest " + url, "page " + path, URI.create(url + path), token, true));
+                    targets.add(new Target("MediaNest " + url, "page " + path, URI.create(url + path), token,
+                            Kind.PAGE));
+                }
+                for (String path : pages.isEmpty() ? DEFAULT_PAGES : pages) {
+                    targets.add(new Target("MediaNest " + url, "page " + path + ", gzip", URI.create(url + path),
+                            token, Kind.PAGE_GZIP));
                 }
             }
             boolean ok = run(targets, requests, rounds);
@@ -139,8 +154,7 @@ public final class LargeResponses {
                         c = new KeepAliveConnection(t.uri());
                         connections.put(t.uri().getAuthority(), c);
                     }
-                    byte[] request = t.page() ? KeepAliveConnection.page(t.uri(), t.token())
-                            : KeepAliveConnection.get(t.uri(), t.token());
+                    byte[] request = t.request();
                     int n = round == 0 ? Math.max(50, requests) : requests; // round 0 warms up (the JIT compilers)
                     for (int i = 0; i < n; i++) {
                         long start = System.nanoTime();
