@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +84,8 @@ class ConsoleBackupsViewTest {
         robot.clickOn("#backups-now");
         ConsoleFixture.await("the new backup listed", Duration.ofSeconds(15),
                 () -> table.getItems().size() == 2 && text(robot, "#backups-result").startsWith("Backed up to"));
+        // The list is filled first in the FX job that applies the refresh; let that job finish before reading the rest.
+        WaitForAsyncUtils.waitForFxEvents();
         BackupView made = table.getItems().getFirst();
         assertEquals("manual", made.kind(), "the newest first");
         assertTrue(text(robot, "#backups-result").contains(made.name()), text(robot, "#backups-result"));
@@ -111,6 +114,7 @@ class ConsoleBackupsViewTest {
         show(robot);
         ConsoleFixture.await("the schedule", Duration.ofSeconds(10),
                 () -> text(robot, "#backups-schedule").contains("pg_dump"));
+        WaitForAsyncUtils.waitForFxEvents(); // the summary line is set after the schedule, in the same FX job
         assertEquals("No backups on this server", text(robot, "#backups-latest"));
         robot.clickOn("#backups-now");
         ConsoleFixture.await("the server's answer", Duration.ofSeconds(10),
