@@ -35,6 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PortalKeyboardTest {
     /** Marks every visible focusable control and records each focus change with how it is drawn. */
     private static final String INSTRUMENT = """
+            // No live refresh during the walk: it would swap the marked controls for unmarked copies.
+            window.dispatchEvent(new PageTransitionEvent('pagehide'));
             var sel = 'a[href],button:not([disabled]),input:not([type=hidden]):not([disabled]),'
                 + 'select:not([disabled]),textarea:not([disabled]),summary,[tabindex]:not([tabindex="-1"])';
             var els = Array.prototype.filter.call(document.querySelectorAll(sel), function (e) {
