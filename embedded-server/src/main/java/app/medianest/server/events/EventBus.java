@@ -37,6 +37,7 @@ public final class EventBus implements EventPublisher, AutoCloseable {
     private final Set<Subscription> subscribers = new LinkedHashSet<>();
     private long lastId;
     private int open;
+    private long opened;
     private boolean closed;
 
     public EventBus(int replaySize, int clientBuffer, int maxClients, Clock clock) {
@@ -150,6 +151,7 @@ public final class EventBus implements EventPublisher, AutoCloseable {
         Subscription sub = new Subscription(principal, clientBuffer, replay, this::release);
         subscribers.add(sub);
         open++;
+        opened++;
         perUser.merge(owner, 1, Integer::sum);
         return sub;
     }
@@ -190,6 +192,11 @@ public final class EventBus implements EventPublisher, AutoCloseable {
     /** The id of the newest event (or the starting id when there is none yet). */
     public synchronized long lastId() {
         return lastId;
+    }
+
+    /** Streams opened since the start, ended ones included. */
+    public synchronized long streamsOpened() {
+        return opened;
     }
 
     /** Streams open now (including ones whose client stopped reading but whose writer has not ended yet). */

@@ -118,6 +118,7 @@ class EventBusTest {
         assertEquals(2, bus.openStreams(), "its slot is held until its writer lets go");
         slow.close();
         assertEquals(1, bus.openStreams());
+        assertEquals(2, bus.streamsOpened(), "streams opened since the start count the ended one too");
     }
 
     @Test

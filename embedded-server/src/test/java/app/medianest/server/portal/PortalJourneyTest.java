@@ -231,15 +231,15 @@ class PortalJourneyTest {
         member.driver().get("about:blank");
         int before = quietStreams();
         try (LogCapture log = new LogCapture()) {
+            var events = server.components().events();
             for (int i = 0; i < 3; i++) {
-                member.open("/requests");
-                member.waitFor(Duration.ofSeconds(5), d -> !member.all("body[data-live]").isEmpty());
-                // The page opens its stream after a moment; then it is left while the stream is open.
-                member.waitFor(Duration.ofSeconds(5), d -> server.components().events().openStreams() > before);
-                Thread.sleep(300);
-                member.open("/youtube");
-                member.waitFor(Duration.ofSeconds(5), d -> server.components().events().openStreams() > before);
-                Thread.sleep(300);
+                for (String page : List.of("/requests", "/youtube")) {
+                    long opened = events.streamsOpened();
+                    member.open(page);
+                    member.waitFor(Duration.ofSeconds(5), d -> !member.all("body[data-live]").isEmpty());
+                    // The page opens its stream after a moment; it is left as soon as the stream is open.
+                    member.waitFor(Duration.ofSeconds(5), d -> events.streamsOpened() > opened);
+                }
             }
             // Away from the portal (every signed-in portal page has its own stream, for the notification bell):
             // each left page's stream ends when the server's next probe write finds the client gone.
