@@ -132,7 +132,18 @@ class PortalPageWeightTest {
             browser.open(path);
             browser.waitFor(Duration.ofSeconds(10), d -> ((JavascriptExecutor) d)
                     .executeScript("return document.readyState").equals("complete"));
-            sleep(500);
+            // What loads after the load event (the manifest, icons) is counted too: wait until nothing new has
+            // arrived for half a second.
+            long[] seen = {-1, System.nanoTime()};
+            browser.waitFor(Duration.ofSeconds(10), d -> {
+                long n = ((Number) ((JavascriptExecutor) d).executeScript(
+                        "return performance.getEntriesByType('resource').length")).longValue();
+                if (n != seen[0]) {
+                    seen[0] = n;
+                    seen[1] = System.nanoTime();
+                }
+                return System.nanoTime() - seen[1] >= Duration.ofMillis(500).toNanos();
+            });
         } finally {
             BrowserViews.cdp(browser, "Network.setCacheDisabled", Map.of("cacheDisabled", false));
         }
@@ -151,15 +162,6 @@ class PortalPageWeightTest {
         assertTrue(out.stream().filter(l -> l.url().contains("/assets/app.")).allMatch(l -> l.transfer() > 0),
                 "the stylesheet and script came over the network, not from a cache: " + out);
         return out;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     @Test
