@@ -129,7 +129,7 @@ public final class ConsoleFixture implements AutoCloseable {
     /** Polls {@code condition} until it holds or {@code timeout} passes; fails with {@code what}. */
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
+        while (!holds(condition)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);
             }
@@ -139,6 +139,18 @@ public final class ConsoleFixture implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
+        }
+    }
+
+    /**
+     * The condition, read from the test thread while the FX thread may be changing what it reads: a list caught
+     * in the middle of a change counts as "not yet" and is read again at the next poll.
+     */
+    private static boolean holds(BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (java.util.ConcurrentModificationException | IndexOutOfBoundsException e) {
+            return false;
         }
     }
 
