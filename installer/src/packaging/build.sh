@@ -19,6 +19,12 @@ rm -rf "$out/input" "$out/runtime" "$out/image" "$out/deb" "$out/jpackage-tmp" "
 mkdir -p "$out/input/lib" "$out/deb"
 cp "$console_jar" "$out/input/"
 cp "$root/console-ui/target/lib/"*.jar "$out/input/lib/"
+# Test libraries never ship (a missing <scope>test</scope> once put Selenium and its 28 MB in the app).
+shipped_tests=$(ls "$out/input/lib" | grep -E '^(selenium|junit|testfx|greenmail|archunit|axe-core|swagger-parser|json-schema-validator|assertj|mockito|opentest4j)' || true)
+if [[ -n "$shipped_tests" ]]; then
+    echo "build.sh: test libraries would ship in the app (give them <scope>test</scope>):" $shipped_tests >&2
+    exit 1
+fi
 # JavaFX goes into the runtime as modules (no "unnamed module" warning); the empty non-classifier jars go away.
 fx_jars=$(ls "$root/console-ui/target/lib/"javafx-*-linux.jar 2>/dev/null | tr '\n' ':' || true)
 rm -f "$out/input/lib/"javafx-*.jar
@@ -99,6 +105,7 @@ fi
 echo "== sizes"
 image_mb=$(du -sm "$out/image/MediaNest" | cut -f1)
 echo "app image: $out/image/MediaNest  ${image_mb} MB (target <= 130 MB)"
+(( image_mb <= 130 )) || { echo "build.sh: the app image is over its 130 MB budget" >&2; exit 1; }
 for d in "$out"/deb/*.deb; do
     if [[ -f "$d" ]]; then
         echo ".deb:      $d  $(( $(stat -c %s "$d") / 1024 / 1024 )) MB (target <= 50 MB)"
