@@ -15,7 +15,6 @@ import app.medianest.server.db.RowMapper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -330,18 +329,38 @@ public final class MediaRequestRepository {
         return status.isActive() ? type.wire() + ":" + tmdbId : null;
     }
 
-    private static String seasonsJson(List<Integer> seasons) {
+    static String seasonsJson(List<Integer> seasons) {
         if (seasons == null || seasons.isEmpty()) {
             return null;
         }
         return seasons.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
     }
 
+    /** The seasons column ({@code [1,2]}, as {@link #seasonsJson} writes it; spaces allowed) as a list. */
     static List<Integer> parseSeasons(String json) {
         if (json == null || json.length() < 3) {
             return List.of();
         }
-        return Arrays.stream(json.substring(1, json.length() - 1).split(","))
-                .map(String::trim).map(Integer::valueOf).toList();
+        List<Integer> seasons = new ArrayList<>(4);
+        int value = 0;
+        boolean digits = false;
+        for (int i = 1; i < json.length() - 1; i++) {
+            char c = json.charAt(i);
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                digits = true;
+            } else if (c == ',' && digits) {
+                seasons.add(value);
+                value = 0;
+                digits = false;
+            } else if (c != ' ') {
+                throw new NumberFormatException("not a season list: " + json);
+            }
+        }
+        if (!digits) {
+            throw new NumberFormatException("not a season list: " + json);
+        }
+        seasons.add(value);
+        return List.copyOf(seasons);
     }
 }
