@@ -15,7 +15,7 @@ public interface WireEnum {
     static <E extends Enum<E> & WireEnum> E parse(Class<E> type, String value) {
         if (value != null) {
             @SuppressWarnings("unchecked")
-            E[] constants = (E[]) Constants.OF.get(type);
+            E[] constants = (E[]) WireEnumConstants.OF.get(type);
             // Values read back from the database are already lower-case: no copy for them.
             for (E e : constants) {
                 if (e.wire().equals(value)) {
@@ -34,18 +34,5 @@ public interface WireEnum {
             allowed.append(allowed.isEmpty() ? "" : ", ").append(e.wire());
         }
         throw new IllegalArgumentException("must be one of " + allowed + " (was '" + value + "')");
-    }
-
-    /** Each enum's constants, looked up once ({@code Class.getEnumConstants} copies the array on every call). */
-    final class Constants {
-        static final ClassValue<Object[]> OF = new ClassValue<>() {
-            @Override
-            protected Object[] computeValue(Class<?> type) {
-                return type.getEnumConstants();
-            }
-        };
-
-        private Constants() {
-        }
     }
 }
