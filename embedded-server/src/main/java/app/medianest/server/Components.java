@@ -83,8 +83,10 @@ public final class Components implements AutoCloseable {
     private final PerformanceLayer perf;
     /** Publish through this (not the bus directly): it keeps the response caches true before events go out. */
     private final DashboardCaches publisher;
-    private final app.medianest.server.cache.DataCache<app.medianest.server.portal.QueuePage>
+    private final app.medianest.server.cache.DataCache<app.medianest.server.portal.RowsPage>
             portalApprovals;
+    private final app.medianest.server.cache.DataCache<app.medianest.server.portal.RowsPage>
+            portalMyRequests;
     private final Integrations integrations;
     private final PlexTvClient plexTv;
     private final Jobs jobs = new Jobs();
@@ -166,8 +168,11 @@ public final class Components implements AutoCloseable {
                 CacheClass.USER_DATA, responseCache, 34 * 1024);
         this.portalApprovals = perf.caches().dataCache("portal.approvals", CacheClass.USER_DATA, responseCache,
                 perf.caches().largeEntries(70 * 1024));   // rendered pages of up to about 70 KB
+        this.portalMyRequests = perf.caches().dataCache("portal.my-requests", CacheClass.USER_DATA, responseCache,
+                perf.caches().largeEntries(16 * 1024));   // 20 rendered rows of up to about 16 KB
         this.publisher = new DashboardCaches(events, dashboardResponses,
-                List.of(dashboardResponses, myRequestResponses), List.of(adminRequestPages.entries(), portalApprovals));
+                List.of(dashboardResponses, myRequestResponses),
+                List.of(adminRequestPages.entries(), portalApprovals, portalMyRequests));
         sessions.onUserChanged(publisher::invalidate);
         perf.alerts().addListener(new AlertEvents(events));
         IntegrationEvents integrationEvents = new IntegrationEvents(publisher, notifier, jdbc, clock);
@@ -317,9 +322,19 @@ public final class Components implements AutoCloseable {
      * The portal's approval queue pages as rendered (by cursor, session and minute): switched by the
      * {@code response-cache} flag and emptied by every request and user change, like the API's admin pages.
      */
-    public app.medianest.server.cache.DataCache<app.medianest.server.portal.QueuePage>
+    public app.medianest.server.cache.DataCache<app.medianest.server.portal.RowsPage>
             portalApprovals() {
         return portalApprovals;
+    }
+
+    /**
+     * The rows of the portal's "my requests" pages, rendered once per person, status filter, cursor, session and
+     * minute; emptied by every request change, like {@link #portalApprovals()}.
+     *
+     * @return the cache
+     */
+    public app.medianest.server.cache.DataCache<app.medianest.server.portal.RowsPage> portalMyRequests() {
+        return portalMyRequests;
     }
 
     public RequestService requestService() {

@@ -38,24 +38,22 @@ final class AdminPages {
     private void queue(Web web) {
         String cursor = web.query("cursor").orElse(null);
         String csrf = web.csrf();
-        long minute = Math.floorDiv(System.currentTimeMillis(), 60_000L);
-        QueuePage queue;
+        RowsPage queue;
         try {
-            queue = portal.components().portalApprovals().get(cursor + "|" + csrf + "|" + minute, () -> {
+            queue = portal.components().portalApprovals().get(RowsPage.key(cursor, csrf), () -> {
                 Page<MediaRequestView> page = portal.components().requestService().list(new RequestFilter(null,
                         RequestStatus.PENDING, null, null, null, null), "createdAt", false, cursor, 50);
-                return new QueuePage(page.items().size(), page.nextCursor() == null ? null
+                return new RowsPage(page.items().size(), page.nextCursor() == null ? null
                         : "/admin/requests?cursor=" + Web.enc(page.nextCursor()),
                         portal.render("admin-queue-rows", Map.of("items", page.items(), "csrf", csrf)));
             });
         } catch (IllegalArgumentException e) {
             throw ApiException.validation("cursor", "This \"more\" link is not valid any more.");
         }
-        byte[] rows = queue.rows();
         Map<String, Object> m = new HashMap<>();
         m.put("ctx", web.ctx("Approvals", "admin-requests"));
         m.put("count", queue.count());
-        m.put("rows", (gg.jte.Content) out -> out.writeBinaryContent(rows));
+        m.put("rows", queue.content());
         m.put("more", queue.more());
         web.page("admin-requests", m);
     }

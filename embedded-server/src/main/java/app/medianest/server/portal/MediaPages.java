@@ -192,21 +192,29 @@ final class MediaPages {
             }
         }).orElse(null);
         String cursor = web.query("cursor").orElse(null);
-        Page<MediaRequestView> page;
+        String csrf = web.csrf();
+        String wire = status == null ? "" : status.wire();
+        String back = "/requests" + (status == null ? "" : "?status=" + wire);
+        RowsPage rows;
         try {
-            page = portal.components().requestService().list(new RequestFilter(me, status, null, null, null, null),
-                    "createdAt", true, cursor, PAGE);
+            rows = portal.components().portalMyRequests().getForUser(me, RowsPage.key(wire + "|" + cursor, csrf),
+                    () -> {
+                        Page<MediaRequestView> page = portal.components().requestService().list(
+                                new RequestFilter(me, status, null, null, null, null), "createdAt", true, cursor, PAGE);
+                        return new RowsPage(page.items().size(), page.nextCursor() == null ? null
+                                : "/requests?" + (status == null ? "" : "status=" + wire + "&") + "cursor="
+                                + Web.enc(page.nextCursor()),
+                                portal.render("request-rows", Map.of("items", page.items(), "csrf", csrf, "back", back)));
+                    });
         } catch (IllegalArgumentException e) {
             throw ApiException.validation("cursor", "This \"load more\" link is not valid any more.");
         }
         Map<String, Object> m = new HashMap<>();
         m.put("ctx", web.ctx("My requests", "requests"));
-        m.put("items", page.items());
-        m.put("status", status == null ? "" : status.wire());
-        m.put("more", page.nextCursor() == null ? null
-                : "/requests?" + (status == null ? "" : "status=" + status.wire() + "&") + "cursor="
-                + Web.enc(page.nextCursor()));
-        m.put("back", "/requests" + (status == null ? "" : "?status=" + status.wire()));
+        m.put("count", rows.count());
+        m.put("rows", rows.content());
+        m.put("status", wire);
+        m.put("more", rows.more());
         web.page("requests", m);
     }
 

@@ -507,6 +507,48 @@ class PortalHttpTest {
     }
 
     @Test
+    void aMembersRequestListShowsEveryChangeAtOnce() {
+        var c = server.components();
+        var owner = c.accounts().createUser("list-owner", PortalServer.PASSWORD, null, Role.USER, "");
+        var p = new app.medianest.server.http.Principal(owner.id(), owner.username(), null, Role.USER, null, null,
+                null, null);
+        var approver = new app.medianest.server.http.Principal(
+                c.users().findByUsername(PortalServer.ADMIN).orElseThrow().id(), PortalServer.ADMIN, null, Role.ADMIN,
+                null, null, null, null);
+        List<SampleTitle> movies = server.upstreams().overseerr().catalog().movies().stream()
+                .filter(t -> !t.inLibrary() && c.requestService().active(MediaType.MOVIE, t.tmdbId()).isEmpty())
+                .limit(2).toList();
+        MediaRequestView first = c.requestService().create(p, MediaType.MOVIE, movies.get(0).tmdbId(),
+                movies.get(0).title(), List.of());
+        Web tab = new Web(server.baseUrl());
+        assertEquals(303, tab.signIn("list-owner", PortalServer.PASSWORD).statusCode());
+        assertEquals("pending", rowStatus(tab.get("/requests").body(), first.id()));   // rows kept for this minute
+
+        MediaRequestView second = c.requestService().create(p, MediaType.MOVIE, movies.get(1).tmdbId(),
+                movies.get(1).title(), List.of());
+        assertEquals("pending", rowStatus(tab.get("/requests").body(), second.id()), "a new request shows at once");
+        c.requestService().approve(approver, first.id());
+        String all = tab.get("/requests").body();
+        assertEquals("approved", rowStatus(all, first.id()), "an approval shows at once");
+        String pending = tab.get("/requests?status=pending").body();
+        assertFalse(pending.contains("req-" + first.id()), "the pending filter drops an approved request at once");
+        assertTrue(pending.contains("req-" + second.id()));
+
+        assertEquals(303, tab.post("/requests/" + second.id() + "/cancel", tab.form("back", "/requests?status=pending"))
+                .statusCode());
+        assertFalse(tab.get("/requests?status=pending").body().contains("req-" + second.id()),
+                "a cancelled request leaves the list at once");
+        assertFalse(member().get("/requests").body().contains("req-" + first.id()),
+                "another member never sees this member's rows");
+    }
+
+    /** The status a request's row on a "my requests" page shows, or null when the row is not there. */
+    private static String rowStatus(String page, UUID id) {
+        Matcher m = Pattern.compile("id=\"req-" + id + "\".*?data-status=\"(\\w+)\"", Pattern.DOTALL).matcher(page);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Test
     void theStatusPageShowsEveryServiceWithItsUptime() {
         var services = server.components().serviceStatus().findAll();
         assertFalse(services.isEmpty(), "the simulated Uptime Kuma was polled");
