@@ -87,6 +87,8 @@ public final class Components implements AutoCloseable {
             portalApprovals;
     private final app.medianest.server.cache.DataCache<app.medianest.server.portal.RowsPage>
             portalMyRequests;
+    private final app.medianest.server.cache.DataCache<app.medianest.server.portal.RowsPage>
+            portalUsers;
     private final Integrations integrations;
     private final PlexTvClient plexTv;
     private final Jobs jobs = new Jobs();
@@ -168,11 +170,16 @@ public final class Components implements AutoCloseable {
                 CacheClass.USER_DATA, responseCache, 34 * 1024);
         this.portalApprovals = perf.caches().dataCache("portal.approvals", CacheClass.USER_DATA, responseCache,
                 perf.caches().largeEntries(70 * 1024));   // rendered pages of up to about 70 KB
+        // Rendered rows are read for one minute at most (their key holds the minute): 256 lists of 20 requests
+        // (up to about 16 KB each) and 64 of 50 users (up to about 48 KB) are 4 and 3 MB at most.
         this.portalMyRequests = perf.caches().dataCache("portal.my-requests", CacheClass.USER_DATA, responseCache,
-                perf.caches().largeEntries(16 * 1024));   // 20 rendered rows of up to about 16 KB
+                perf.caches().atMost(256));
+        this.portalUsers = perf.caches().dataCache("portal.users", CacheClass.USER_DATA, responseCache,
+                perf.caches().atMost(64));
+        accounts.onUsersChanged(portalUsers::invalidateAll);
         this.publisher = new DashboardCaches(events, dashboardResponses,
                 List.of(dashboardResponses, myRequestResponses),
-                List.of(adminRequestPages.entries(), portalApprovals, portalMyRequests));
+                List.of(adminRequestPages.entries(), portalApprovals, portalMyRequests, portalUsers));
         sessions.onUserChanged(publisher::invalidate);
         perf.alerts().addListener(new AlertEvents(events));
         IntegrationEvents integrationEvents = new IntegrationEvents(publisher, notifier, jdbc, clock);
@@ -335,6 +342,16 @@ public final class Components implements AutoCloseable {
      */
     public app.medianest.server.cache.DataCache<app.medianest.server.portal.RowsPage> portalMyRequests() {
         return portalMyRequests;
+    }
+
+    /**
+     * The rows of the portal's user list, rendered once per search, cursor, session and minute; emptied by every
+     * account change ({@link AccountService#onUsersChanged}) and every request change (the rows count requests).
+     *
+     * @return the cache
+     */
+    public app.medianest.server.cache.DataCache<app.medianest.server.portal.RowsPage> portalUsers() {
+        return portalUsers;
     }
 
     public RequestService requestService() {

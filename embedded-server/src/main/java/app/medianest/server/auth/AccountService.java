@@ -36,6 +36,7 @@ public final class AccountService {
     private final Clock clock;
     private volatile String dummyHash;
     private volatile String setupToken;
+    private volatile Runnable usersChanged = () -> { };
 
     public AccountService(Jdbc jdbc, UserRepository users, SessionService sessions, PasswordHasher hasher,
                           LoginRateLimiter limiter, SecretBox secrets, AppSettings settings, Clock clock) {
@@ -47,6 +48,16 @@ public final class AccountService {
         this.secrets = secrets;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /**
+     * Runs {@code listener} after every change this service makes to what a list of users shows (an account made or
+     * deleted, a sign-in, a role or status changed), before the change's answer is sent.
+     *
+     * @param listener what to run (one listener; the portal drops its rendered user lists)
+     */
+    public void onUsersChanged(Runnable listener) {
+        this.usersChanged = listener;
     }
 
     /**
@@ -131,6 +142,7 @@ public final class AccountService {
         } else {
             jdbc.update("UPDATE users SET last_login_at = ? WHERE id = ?", now, u.id());
         }
+        usersChanged.run();
         SessionService.Issued issued = sessions.issue(u.id(), rememberMe, address, userAgent);
         return new SessionResponse(u.view(), issued.token(), issued.expiresAt());
     }
@@ -163,7 +175,9 @@ public final class AccountService {
         User u = new User(UUID.randomUUID(), username, email, role, UserStatus.ACTIVE, hasher.hash(password), null,
                 null, now, now, null);
         try {
-            return jdbc.inTransaction(h -> users.insert(h, u, null));
+            User created = jdbc.inTransaction(h -> users.insert(h, u, null));
+            usersChanged.run();
+            return created;
         } catch (DataAccessException.ConstraintViolation e) {
             throw ApiException.conflict("USERNAME_TAKEN", "That user name is taken");
         }
@@ -203,6 +217,7 @@ public final class AccountService {
                     plexUsername, now, now, now);
             return users.insert(h, u, sealed);
         });
+        usersChanged.run();
         if (user.status() != UserStatus.ACTIVE) {
             throw new ApiException(401, "INVALID_CREDENTIALS", "This account is suspended");
         }
@@ -244,6 +259,7 @@ public final class AccountService {
         } else {
             sessions.userChanged(target);
         }
+        usersChanged.run();
         return users.findById(target).orElseThrow();
     }
 
@@ -255,5 +271,6 @@ public final class AccountService {
         users.findById(target).orElseThrow(() -> ApiException.notFound("USER_NOT_FOUND", "No such user"));
         sessions.revokeAll(target);
         users.delete(target);
+        usersChanged.run();
     }
 }

@@ -105,6 +105,11 @@ public final class CacheFactory {
         return (int) Math.min(config.maxEntries(), Math.max(16, LARGE_VALUES / Math.max(1, largest)));
     }
 
+    /** {@code entries}, or the configured bound on every cache's entries when that is lower. */
+    public int atMost(int entries) {
+        return (int) Math.min(config.maxEntries(), entries);
+    }
+
     /** What each cache of large values (pages of lists) may hold in all: 8 MB. */
     public static final long LARGE_VALUES = 8L * 1024 * 1024;
 

@@ -40,7 +40,7 @@ final class AdminPages {
         String csrf = web.csrf();
         RowsPage queue;
         try {
-            queue = portal.components().portalApprovals().get(RowsPage.key(cursor, csrf), () -> {
+            queue = portal.components().portalApprovals().get(RowsPage.key(csrf, cursor), () -> {
                 Page<MediaRequestView> page = portal.components().requestService().list(new RequestFilter(null,
                         RequestStatus.PENDING, null, null, null, null), "createdAt", false, cursor, 50);
                 return new RowsPage(page.items().size(), page.nextCursor() == null ? null
@@ -119,18 +119,24 @@ final class AdminPages {
         if (q != null && q.length() > 100) {
             throw ApiException.validation("q", "The search is too long.");
         }
-        Page<UserSummary> page;
+        String csrf = web.csrf();
+        RowsPage rows;
         try {
-            page = portal.components().users().list(q, null, "username", false, cursor, 50);
+            rows = portal.components().portalUsers().get(RowsPage.key(csrf, q, cursor), () -> {
+                Page<UserSummary> page = portal.components().users().list(q, null, "username", false, cursor, 50);
+                return new RowsPage(page.items().size(), page.nextCursor() == null ? null
+                        : "/admin/users?" + (q == null ? "" : "q=" + Web.enc(q) + "&") + "cursor="
+                        + Web.enc(page.nextCursor()),
+                        portal.render("admin-user-rows", Map.of("items", page.items(), "csrf", csrf)));
+            });
         } catch (IllegalArgumentException e) {
             throw ApiException.validation("cursor", "This \"more\" link is not valid any more.");
         }
         Map<String, Object> m = new HashMap<>();
         m.put("ctx", web.ctx("Users", "admin-users"));
-        m.put("items", page.items());
+        m.put("rows", rows.content());
         m.put("q", q == null ? "" : q);
-        m.put("more", page.nextCursor() == null ? null : "/admin/users?" + (q == null ? "" : "q=" + Web.enc(q) + "&")
-                + "cursor=" + Web.enc(page.nextCursor()));
+        m.put("more", rows.more());
         web.page("admin-users", m);
     }
 

@@ -197,7 +197,7 @@ final class MediaPages {
         String back = "/requests" + (status == null ? "" : "?status=" + wire);
         RowsPage rows;
         try {
-            rows = portal.components().portalMyRequests().getForUser(me, RowsPage.key(wire + "|" + cursor, csrf),
+            rows = portal.components().portalMyRequests().getForUser(me, RowsPage.key(csrf, wire, cursor),
                     () -> {
                         Page<MediaRequestView> page = portal.components().requestService().list(
                                 new RequestFilter(me, status, null, null, null, null), "createdAt", true, cursor, PAGE);

@@ -12,8 +12,19 @@ public record RowsPage(int count, String more, byte[] rows) {
         return out -> out.writeBinaryContent(rows);
     }
 
-    /** The key of a page rendered for {@code csrf} now: the list's own {@code key}, the session and the minute. */
-    static String key(String key, String csrf) {
-        return key + "|" + csrf + "|" + Math.floorDiv(System.currentTimeMillis(), 60_000L);
+    /**
+     * The key of a page rendered for {@code csrf} now: what chose the rows ({@code parts}, each absent one null, so
+     * a search for "null" is not the list without a search), the session and the minute.
+     */
+    static String key(String csrf, String... parts) {
+        StringBuilder key = new StringBuilder(csrf).append('|').append(Math.floorDiv(System.currentTimeMillis(),
+                60_000L));
+        for (String part : parts) {
+            key.append('|');
+            if (part != null) {
+                key.append(part.length()).append(':').append(part);
+            }
+        }
+        return key.toString();
     }
 }

@@ -542,6 +542,49 @@ class PortalHttpTest {
                 "another member never sees this member's rows");
     }
 
+    @Test
+    void theUserListShowsEveryAccountChangeAtOnce() {
+        var c = server.components();
+        UUID adminId = c.users().findByUsername(PortalServer.ADMIN).orElseThrow().id();
+        Web admin = admin();
+        assertEquals(null, userRow(admin.get("/admin/users?q=roster").body(), "roster-one"));   // rows kept a minute
+        var one = c.accounts().createUser("roster-one", PortalServer.PASSWORD, null, Role.USER, "");
+        String row = userRow(admin.get("/admin/users?q=roster").body(), "roster-one");
+        assertTrue(row != null && row.contains("0 requests") && row.contains("last sign-in never"),
+                "a new account shows at once: " + row);
+
+        Web tab = new Web(server.baseUrl());
+        assertEquals(303, tab.signIn("roster-one", PortalServer.PASSWORD).statusCode());
+        assertTrue(userRow(admin.get("/admin/users?q=roster").body(), "roster-one").contains("last sign-in just now"),
+                "a sign-in shows at once");
+        var p = new app.medianest.server.http.Principal(one.id(), one.username(), null, Role.USER, null, null, null,
+                null);
+        SampleTitle movie = server.requestableMovie();
+        c.requestService().create(p, MediaType.MOVIE, movie.tmdbId(), movie.title(), List.of());
+        assertTrue(userRow(admin.get("/admin/users?q=roster").body(), "roster-one").contains("1 request "),
+                "a new request is counted at once");
+
+        assertEquals(303, admin.post("/admin/users/" + one.id(), admin.form("role", "admin", "status", "suspended"))
+                .statusCode());
+        row = userRow(admin.get("/admin/users?q=roster").body(), "roster-one");
+        assertTrue(row.contains("<option value=\"admin\" selected>") && row.contains(
+                "<option value=\"suspended\" selected>"), "a role and status change shows at once: " + row);
+        c.accounts().delete(adminId, one.id());
+        assertEquals(null, userRow(admin.get("/admin/users?q=roster").body(), "roster-one"),
+                "a deleted account leaves the list at once");
+
+        assertTrue(admin.get("/admin/users").body().contains("id=\"u-" + PortalServer.ADMIN + "\""));
+        assertFalse(admin.get("/admin/users?q=null").body().contains("id=\"u-" + PortalServer.ADMIN + "\""),
+                "a search for \"null\" is a search, not the list without one");
+    }
+
+    /** The row of {@code username} on the user list, or null when it is not there. */
+    private static String userRow(String page, String username) {
+        Matcher m = Pattern.compile("<li class=\"user\" id=\"u-" + Pattern.quote(username) + "\">(.*?)</li>",
+                Pattern.DOTALL).matcher(page);
+        return m.find() ? m.group(1) : null;
+    }
+
     /** The status a request's row on a "my requests" page shows, or null when the row is not there. */
     private static String rowStatus(String page, UUID id) {
         Matcher m = Pattern.compile("id=\"req-" + id + "\".*?data-status=\"(\\w+)\"", Pattern.DOTALL).matcher(page);
