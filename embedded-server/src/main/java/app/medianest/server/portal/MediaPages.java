@@ -204,7 +204,8 @@ final class MediaPages {
                         return new RowsPage(page.items().size(), page.nextCursor() == null ? null
                                 : "/requests?" + (status == null ? "" : "status=" + wire + "&") + "cursor="
                                 + Web.enc(page.nextCursor()),
-                                portal.render("request-rows", Map.of("items", page.items(), "csrf", csrf, "back", back)));
+                                portal.render("request-rows", Map.of("items", page.items(), "csrf", csrf,
+                                        "back", back)));
                     });
         } catch (IllegalArgumentException e) {
             throw ApiException.validation("cursor", "This \"load more\" link is not valid any more.");
