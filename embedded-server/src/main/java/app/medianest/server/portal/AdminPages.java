@@ -43,8 +43,7 @@ final class AdminPages {
             queue = portal.components().portalApprovals().get(RowsPage.key(csrf, cursor), () -> {
                 Page<MediaRequestView> page = portal.components().requestService().list(new RequestFilter(null,
                         RequestStatus.PENDING, null, null, null, null), "createdAt", false, cursor, 50);
-                return new RowsPage(page.items().size(), page.nextCursor() == null ? null
-                        : "/admin/requests?cursor=" + Web.enc(page.nextCursor()),
+                return RowsPage.of(page, "/admin/requests?",
                         portal.render("admin-queue-rows", Map.of("items", page.items(), "csrf", csrf)));
             });
         } catch (IllegalArgumentException e) {
@@ -124,9 +123,7 @@ final class AdminPages {
         try {
             rows = portal.components().portalUsers().get(RowsPage.key(csrf, q, cursor), () -> {
                 Page<UserSummary> page = portal.components().users().list(q, null, "username", false, cursor, 50);
-                return new RowsPage(page.items().size(), page.nextCursor() == null ? null
-                        : "/admin/users?" + (q == null ? "" : "q=" + Web.enc(q) + "&") + "cursor="
-                        + Web.enc(page.nextCursor()),
+                return RowsPage.of(page, "/admin/users?" + (q == null ? "" : "q=" + Web.enc(q) + "&"),
                         portal.render("admin-user-rows", Map.of("items", page.items(), "csrf", csrf)));
             });
         } catch (IllegalArgumentException e) {

@@ -201,9 +201,7 @@ final class MediaPages {
                     () -> {
                         Page<MediaRequestView> page = portal.components().requestService().list(
                                 new RequestFilter(me, status, null, null, null, null), "createdAt", true, cursor, PAGE);
-                        return new RowsPage(page.items().size(), page.nextCursor() == null ? null
-                                : "/requests?" + (status == null ? "" : "status=" + wire + "&") + "cursor="
-                                + Web.enc(page.nextCursor()),
+                        return RowsPage.of(page, "/requests?" + (status == null ? "" : "status=" + wire + "&"),
                                 portal.render("request-rows", Map.of("items", page.items(), "csrf", csrf,
                                         "back", back)));
                     });

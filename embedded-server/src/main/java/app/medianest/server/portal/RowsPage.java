@@ -7,6 +7,19 @@ package app.medianest.server.portal;
  */
 public record RowsPage(int count, String more, byte[] rows) {
 
+    /**
+     * The rows of {@code page}, rendered as {@code rows}, with a "more" link to the next page when there is one.
+     *
+     * @param page the page of the list
+     * @param next the list's URL before its cursor: a path and {@code ?}, or a query ending in {@code &}
+     * @param rows the rendered rows
+     * @return the rendered page
+     */
+    static RowsPage of(app.medianest.server.db.Page<?> page, String next, byte[] rows) {
+        return new RowsPage(page.items().size(),
+                page.nextCursor() == null ? null : next + "cursor=" + Web.enc(page.nextCursor()), rows);
+    }
+
     /** The rows as template content, written as rendered. */
     gg.jte.Content content() {
         return out -> out.writeBinaryContent(rows);

@@ -457,11 +457,8 @@ class PortalHttpTest {
     void anAdminApprovesInBulkDeclinesWithAReasonAndChangesRoles() {
         var c = server.components();
         var owner = c.accounts().createUser("bulk-owner", PortalServer.PASSWORD, null, Role.USER, "");
-        var p = new app.medianest.server.http.Principal(owner.id(), owner.username(), null, Role.USER, null, null,
-                null, null);
-        List<SampleTitle> movies = server.upstreams().overseerr().catalog().movies().stream()
-                .filter(t -> !t.inLibrary() && c.requestService().active(MediaType.MOVIE, t.tmdbId()).isEmpty())
-                .limit(3).toList();
+        var p = principal(owner.id(), owner.username(), Role.USER);
+        List<SampleTitle> movies = unrequestedMovies(3);
         List<MediaRequestView> made = new java.util.ArrayList<>(movies.stream().limit(2)
                 .map(t -> c.requestService().create(p, MediaType.MOVIE, t.tmdbId(), t.title(), List.of())).toList());
         Web admin = admin();
@@ -510,14 +507,10 @@ class PortalHttpTest {
     void aMembersRequestListShowsEveryChangeAtOnce() {
         var c = server.components();
         var owner = c.accounts().createUser("list-owner", PortalServer.PASSWORD, null, Role.USER, "");
-        var p = new app.medianest.server.http.Principal(owner.id(), owner.username(), null, Role.USER, null, null,
-                null, null);
-        var approver = new app.medianest.server.http.Principal(
-                c.users().findByUsername(PortalServer.ADMIN).orElseThrow().id(), PortalServer.ADMIN, null, Role.ADMIN,
-                null, null, null, null);
-        List<SampleTitle> movies = server.upstreams().overseerr().catalog().movies().stream()
-                .filter(t -> !t.inLibrary() && c.requestService().active(MediaType.MOVIE, t.tmdbId()).isEmpty())
-                .limit(2).toList();
+        var p = principal(owner.id(), owner.username(), Role.USER);
+        var approver = principal(c.users().findByUsername(PortalServer.ADMIN).orElseThrow().id(), PortalServer.ADMIN,
+                Role.ADMIN);
+        List<SampleTitle> movies = unrequestedMovies(2);
         MediaRequestView first = c.requestService().create(p, MediaType.MOVIE, movies.get(0).tmdbId(),
                 movies.get(0).title(), List.of());
         Web tab = new Web(server.baseUrl());
@@ -557,8 +550,7 @@ class PortalHttpTest {
         assertEquals(303, tab.signIn("roster-one", PortalServer.PASSWORD).statusCode());
         assertTrue(userRow(admin.get("/admin/users?q=roster").body(), "roster-one").contains("last sign-in just now"),
                 "a sign-in shows at once");
-        var p = new app.medianest.server.http.Principal(one.id(), one.username(), null, Role.USER, null, null, null,
-                null);
+        var p = principal(one.id(), one.username(), Role.USER);
         SampleTitle movie = server.requestableMovie();
         c.requestService().create(p, MediaType.MOVIE, movie.tmdbId(), movie.title(), List.of());
         assertTrue(userRow(admin.get("/admin/users?q=roster").body(), "roster-one").contains("1 request "),
@@ -583,6 +575,19 @@ class PortalHttpTest {
         Matcher m = Pattern.compile("<li class=\"user\" id=\"u-" + Pattern.quote(username) + "\">(.*?)</li>",
                 Pattern.DOTALL).matcher(page);
         return m.find() ? m.group(1) : null;
+    }
+
+    /** A signed-in person as the services see one (no session, no API key). */
+    private static app.medianest.server.http.Principal principal(UUID id, String username, Role role) {
+        return new app.medianest.server.http.Principal(id, username, null, role, null, null, null, null);
+    }
+
+    /** {@code count} movies of the fake Overseerr's catalogue not in the library and not requested yet. */
+    private static List<SampleTitle> unrequestedMovies(int count) {
+        var requests = server.components().requestService();
+        return server.upstreams().overseerr().catalog().movies().stream()
+                .filter(t -> !t.inLibrary() && requests.active(MediaType.MOVIE, t.tmdbId()).isEmpty())
+                .limit(count).toList();
     }
 
     /** The status a request's row on a "my requests" page shows, or null when the row is not there. */
