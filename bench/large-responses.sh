@@ -3,10 +3,11 @@
 # command (`java -jar medianest-server.jar`, its default memory settings), H2, seeded with 1,000 users and 100,000
 # requests (--seed).
 #  1. One keep-alive connection: the median of 1, 8, 16, 64 and 256 KB answers of a bare Helidon route with
-#     tcpNoDelay (the reference), the same bare route with Helidon's defaults (the control, which stalls), and
-#     MediaNest pages of 3, 25, 50 and 100 admin requests (1-33 KB; a page holds at most 100), the OpenAPI document
-#     (86 KB) and five portal pages (2-67 KB), each page twice: plain and compressed, as a browser asks for it; each
-#     as a ratio to its server's smallest answer (benchmarks: app.medianest.benchmarks.LargeResponses).
+#     tcpNoDelay and blocking sockets (the reference, as MediaNest runs), the same bare route with Helidon's
+#     defaults (the control, which stalls), and MediaNest pages of 3, 25, 50 and 100 admin requests (1-33 KB; a
+#     page holds at most 100), the OpenAPI document (86 KB) and five portal pages (2-67 KB), each page twice: plain
+#     and compressed, as a browser asks for it; each as a ratio to its server's smallest answer (benchmarks:
+#     app.medianest.benchmarks.LargeResponses).
 #  2. wrk, 16 connections, 2 threads: /health, GET /api/v1/admin/requests?limit=50 (first page) and the page 2,000
 #     rows deep (its cursor found by paging), in alternating rounds; each route's throughput as a ratio to /health's
 #     in the same round (target >= 0.3).

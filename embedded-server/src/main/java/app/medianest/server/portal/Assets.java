@@ -94,18 +94,6 @@ public final class Assets {
         }
     }
 
-    /**
-     * Compression level for pages rendered per request: zlib's fast strategy. On the portal's pages (2-67 KB of
-     * HTML) its output is 3-11 % larger than level 6's and it costs a third to a quarter of the CPU (67 KB: 95
-     * against 345 µs); the difference in bytes is a few hundred on a home network.
-     */
-    static final int PAGE_LEVEL = 2;
-
-    /** Gzip at the level a page rendered per request uses ({@link #PAGE_LEVEL}). */
-    static byte[] gzip(byte[] bytes) {
-        return gzip(bytes, PAGE_LEVEL);
-    }
-
     /** Gzip at {@code level}; static assets use the best level once at start-up. */
     static byte[] gzip(byte[] bytes, int level) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);

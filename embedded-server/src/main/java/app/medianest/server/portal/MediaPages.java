@@ -26,6 +26,8 @@ import java.util.UUID;
 final class MediaPages {
     /** Requests per page of "my requests". */
     static final int PAGE = 20;
+    /** A member's latest requests on the home page. */
+    static final int HOME_REQUESTS = 5;
 
     private final Portal portal;
 
@@ -47,8 +49,18 @@ final class MediaPages {
         UUID me = web.user().userId();
         Map<String, Object> m = new HashMap<>();
         m.put("ctx", web.ctx("Home", "home"));
-        m.put("requests", me == null ? List.of() : c.requestService().list(RequestFilter.NONE.withUser(me),
-                "createdAt", true, null, 5).items());
+        RowsPage mine = null;
+        if (me != null) {
+            String csrf = web.csrf();
+            mine = c.portalMyRequests().getForUser(me, RowsPage.key(csrf, "home"), () -> {
+                Page<MediaRequestView> page = c.requestService().list(RequestFilter.NONE.withUser(me), "createdAt",
+                        true, null, HOME_REQUESTS);
+                return RowsPage.of(page, "/requests?", portal.render("request-rows", Map.of("items", page.items(),
+                        "csrf", csrf, "back", "/")));
+            });
+        }
+        m.put("count", mine == null ? 0 : mine.count());
+        m.put("rows", mine == null ? null : mine.content());
         List<PlexItemView> recent;
         try {
             recent = c.integrations().plex().recentlyAdded(12);

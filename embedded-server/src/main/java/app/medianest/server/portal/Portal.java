@@ -109,6 +109,13 @@ public final class Portal {
         return out.toByteArray();
     }
 
+    /** Renders the page {@code template} with {@code params}, the rows of kept lists among them kept apart. */
+    RenderedPage renderPage(String template, java.util.Map<String, Object> params) {
+        RenderedPage.Output out = new RenderedPage.Output(params);
+        templates.render("portal/" + template + ".jte", params, out);
+        return out.page();
+    }
+
     /** Every route of the portal, in registration order. */
     public List<Route> routes() {
         return List.copyOf(routes);

@@ -3,9 +3,45 @@ package app.medianest.server.portal;
 /**
  * One page of a list (the approval queue, a member's requests) as rendered for one session (its CSRF token is in
  * every row's forms) in one minute (the rows say how long ago each request was made): how many rows, the link to
- * the next page (or null) and the rows' HTML.
+ * the next page (or null) and the rows' HTML, with the rows' compressed form made the first time a browser asks
+ * for the page compressed ({@link PageGzip}).
  */
-public record RowsPage(int count, String more, byte[] rows) {
+public final class RowsPage {
+    private final int count;
+    private final String more;
+    private final byte[] rows;
+    private volatile byte[] deflated;
+
+    RowsPage(int count, String more, byte[] rows) {
+        this.count = count;
+        this.more = more;
+        this.rows = rows;
+    }
+
+    /** How many rows. */
+    public int count() {
+        return count;
+    }
+
+    /** The link to the next page, or null on the last. */
+    public String more() {
+        return more;
+    }
+
+    /** The rows' HTML. */
+    byte[] rows() {
+        return rows;
+    }
+
+    /** The rows as a raw deflate stream to splice into a page's gzip (made once). */
+    byte[] deflated() {
+        byte[] d = deflated;
+        if (d == null) {
+            d = PageGzip.deflatePart(rows);
+            deflated = d;
+        }
+        return d;
+    }
 
     /**
      * The rows of {@code page}, rendered as {@code rows}, with a "more" link to the next page when there is one.
@@ -20,9 +56,17 @@ public record RowsPage(int count, String more, byte[] rows) {
                 page.nextCursor() == null ? null : next + "cursor=" + Web.enc(page.nextCursor()), rows);
     }
 
-    /** The rows as template content, written as rendered. */
+    /** The rows as template content, written as rendered (and kept apart in a {@link RenderedPage}). */
     gg.jte.Content content() {
-        return out -> out.writeBinaryContent(rows);
+        return new Html(this);
+    }
+
+    /** The rows of {@code page} as template content. */
+    record Html(RowsPage page) implements gg.jte.Content {
+        @Override
+        public void writeTo(gg.jte.TemplateOutput output) {
+            output.writeBinaryContent(page.rows);
+        }
     }
 
     /**

@@ -147,19 +147,23 @@ public final class Web {
     }
 
     public void page(int status, String template, Map<String, Object> params) {
-        send(status, "text/html; charset=UTF-8", portal.render(template, params));
+        send(status, "text/html; charset=UTF-8", portal.renderPage(template, params));
     }
 
     void send(int status, String contentType, byte[] body) {
+        send(status, contentType, RenderedPage.of(body));
+    }
+
+    private void send(int status, String contentType, RenderedPage body) {
         res.status(Status.create(status));
         res.header(HeaderNames.CONTENT_TYPE, contentType);
-        boolean gzip = body.length > 1024 && acceptsGzip();
+        boolean gzip = body.length() > 1024 && acceptsGzip();
         if (gzip) {
             res.header(HeaderNames.CONTENT_ENCODING, "gzip");
             res.header(HeaderNames.VARY, "Accept-Encoding");
-            res.send(Assets.gzip(body));
+            res.send(PageGzip.gzip(body));
         } else {
-            res.send(body);
+            res.send(body.bytes());
         }
     }
 

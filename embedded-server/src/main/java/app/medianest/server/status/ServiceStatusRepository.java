@@ -15,6 +15,13 @@ public final class ServiceStatusRepository {
             + "last_check_at, message";
 
     private final Jdbc jdbc;
+    /**
+     * The statuses as last read, or null: they change only through {@link #upsertAll} (the poller, once per check),
+     * which drops them and counts a write, while every portal home and status page reads them. A read keeps what it
+     * read only when no write came in between (guarded by this).
+     */
+    private List<ServiceStatusView> all;
+    private long writes;
 
     public ServiceStatusRepository(Jdbc jdbc) {
         this.jdbc = jdbc;
@@ -29,11 +36,33 @@ public final class ServiceStatusRepository {
                     s.uptime30d(), s.lastCheckAt() == null ? null : s.lastCheckAt().truncatedTo(ChronoUnit.MICROS),
                     s.message()});
         }
-        return jdbc.inTransaction(h -> h.batch(sql, rows));
+        try {
+            return jdbc.inTransaction(h -> h.batch(sql, rows));
+        } finally {
+            synchronized (this) {
+                writes++;
+                all = null;
+            }
+        }
     }
 
+    /** Every service's status, by name. */
     public List<ServiceStatusView> findAll() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM service_status ORDER BY name", ServiceStatusRepository::map);
+        long before;
+        synchronized (this) {
+            if (all != null) {
+                return all;
+            }
+            before = writes;
+        }
+        List<ServiceStatusView> read = List.copyOf(jdbc.query(
+                "SELECT " + COLUMNS + " FROM service_status ORDER BY name", ServiceStatusRepository::map));
+        synchronized (this) {
+            if (writes == before) {
+                all = read;
+            }
+        }
+        return read;
     }
 
     public Optional<ServiceStatusView> find(String name) {

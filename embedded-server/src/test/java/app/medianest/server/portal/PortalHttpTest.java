@@ -99,6 +99,20 @@ class PortalHttpTest {
             return r;
         }
 
+        /** The page as bytes, as a browser that asks for it compressed gets it. */
+        HttpResponse<byte[]> getCompressed(String path) {
+            HttpRequest r = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Encoding", "gzip").GET()
+                    .build();
+            try {
+                return client.send(r, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         HttpResponse<String> post(String path, Map<String, String> form, String... headers) {
             StringBuilder body = new StringBuilder();
             form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(enc(k)).append('=').append(enc(v)));
@@ -516,13 +530,16 @@ class PortalHttpTest {
         Web tab = new Web(server.baseUrl());
         assertEquals(303, tab.signIn("list-owner", PortalServer.PASSWORD).statusCode());
         assertEquals("pending", rowStatus(tab.get("/requests").body(), first.id()));   // rows kept for this minute
+        assertEquals("pending", rowStatus(tab.get("/").body(), first.id()), "the home page's latest requests");
 
         MediaRequestView second = c.requestService().create(p, MediaType.MOVIE, movies.get(1).tmdbId(),
                 movies.get(1).title(), List.of());
         assertEquals("pending", rowStatus(tab.get("/requests").body(), second.id()), "a new request shows at once");
+        assertEquals("pending", rowStatus(tab.get("/").body(), second.id()), "on the home page too");
         c.requestService().approve(approver, first.id());
         String all = tab.get("/requests").body();
         assertEquals("approved", rowStatus(all, first.id()), "an approval shows at once");
+        assertEquals("approved", rowStatus(tab.get("/").body(), first.id()), "on the home page too");
         String pending = tab.get("/requests?status=pending").body();
         assertFalse(pending.contains("req-" + first.id()), "the pending filter drops an approved request at once");
         assertTrue(pending.contains("req-" + second.id()));
@@ -568,6 +585,39 @@ class PortalHttpTest {
         assertTrue(admin.get("/admin/users").body().contains("id=\"u-" + PortalServer.ADMIN + "\""));
         assertFalse(admin.get("/admin/users?q=null").body().contains("id=\"u-" + PortalServer.ADMIN + "\""),
                 "a search for \"null\" is a search, not the list without one");
+    }
+
+    @Test
+    void pagesWithKeptListsComeCompressedAsTheSamePage() throws Exception {
+        var c = server.components();
+        var p = principal(c.users().findByUsername(PortalServer.MEMBER).orElseThrow().id(), PortalServer.MEMBER,
+                Role.USER);
+        SampleTitle movie = unrequestedMovies(1).getFirst();
+        c.requestService().create(p, MediaType.MOVIE, movie.tmdbId(), movie.title(), List.of());
+        Web admin = admin();
+        Web member = member();
+        for (String path : List.of("/admin/requests", "/admin/users", "/requests", "/requests?status=pending")) {
+            Web tab = path.startsWith("/admin") ? admin : member;
+            for (int attempt = 0; ; attempt++) {
+                long minute = System.currentTimeMillis() / 60_000;
+                HttpResponse<byte[]> first = tab.getCompressed(path);   // renders and compresses the rows
+                String plain = tab.get(path).body();
+                HttpResponse<byte[]> again = tab.getCompressed(path);   // the rows compressed before
+                if (minute != System.currentTimeMillis() / 60_000 && attempt == 0) {
+                    continue;   // the rows say how many minutes ago: a new minute renders them anew
+                }
+                assertTrue(plain.contains("<li class=\"req") || plain.contains("<li class=\"user"), path + " has rows");
+                for (HttpResponse<byte[]> gz : List.of(first, again)) {
+                    assertEquals(200, gz.statusCode(), path);
+                    assertEquals("gzip", gz.headers().firstValue("Content-Encoding").orElse(""), path);
+                    String page = new String(new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes(),
+                            StandardCharsets.UTF_8);
+                    assertEquals(plain, page, path + " decompresses to the same page");
+                    assertTrue(gz.body().length < plain.length() / 2, path + " compresses");
+                }
+                break;
+            }
+        }
     }
 
     /** The row of {@code username} on the user list, or null when it is not there. */

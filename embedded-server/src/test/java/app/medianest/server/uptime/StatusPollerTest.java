@@ -102,9 +102,12 @@ class StatusPollerTest {
 
     @Test
     void aChangedStatusIsReportedOnce() {
+        assertEquals(ServiceState.UP, plexIn(statuses.findAll()).status());   // read, and kept until a poll writes
         kuma.setStatus("plex", MonitorStatus.DOWN);
         server.integrations().statusPoller().pollOnce();
         assertEquals(ServiceState.DOWN, statuses.find("plex").orElseThrow().status());
+        assertEquals(ServiceState.DOWN, plexIn(statuses.findAll()).status(),
+                "the statuses the portal's pages read show the change at once");
         assertEquals(1, changes.size(), changes.toString());
         assertEquals(ServiceState.UP, changes.getFirst().previous().status());
         assertEquals(ServiceState.DOWN, changes.getFirst().current().status());
@@ -117,6 +120,10 @@ class StatusPollerTest {
         assertEquals(ServiceState.DEGRADED, statuses.find("plex").orElseThrow().status());
         assertEquals("maintenance", statuses.find("plex").orElseThrow().message());
         assertEquals(2, changes.size());
+    }
+
+    private static ServiceStatusView plexIn(List<ServiceStatusView> all) {
+        return all.stream().filter(v -> v.name().equals("plex")).findFirst().orElseThrow();
     }
 
     @Test

@@ -29,7 +29,8 @@ public final class BareEndpointServer {
      */
     public static void main(String[] args) {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 18080;
-        WebServer server = WebServer.builder().host("127.0.0.1").port(port).connectionOptions(o -> o.tcpNoDelay(true))
+        WebServer server = WebServer.builder().host("127.0.0.1").port(port).useNio(false)
+                .connectionOptions(o -> o.tcpNoDelay(true))
                 .routing(routing -> routing
                         .get("/health", (request, response) -> {
                             response.header(HeaderNames.CONTENT_TYPE, "application/json");
