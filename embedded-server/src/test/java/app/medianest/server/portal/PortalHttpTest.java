@@ -101,16 +101,8 @@ class PortalHttpTest {
 
         /** The page as bytes, as a browser that asks for it compressed gets it. */
         HttpResponse<byte[]> getCompressed(String path) {
-            HttpRequest r = HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Encoding", "gzip").GET()
-                    .build();
-            try {
-                return client.send(r, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Encoding", "gzip").GET()
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
         }
 
         HttpResponse<String> post(String path, Map<String, String> form, String... headers) {
@@ -144,8 +136,12 @@ class PortalHttpTest {
         }
 
         private HttpResponse<String> send(HttpRequest r) {
+            return send(r, HttpResponse.BodyHandlers.ofString());
+        }
+
+        private <T> HttpResponse<T> send(HttpRequest r, HttpResponse.BodyHandler<T> body) {
             try {
-                return client.send(r, HttpResponse.BodyHandlers.ofString());
+                return client.send(r, body);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {
