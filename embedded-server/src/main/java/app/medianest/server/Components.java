@@ -169,9 +169,9 @@ public final class Components implements AutoCloseable {
         ResponseCache adminRequestPages = perf.caches().largeResponseCache("http.admin-requests",
                 CacheClass.USER_DATA, responseCache, 34 * 1024);
         this.portalApprovals = perf.caches().dataCache("portal.approvals", CacheClass.USER_DATA, responseCache,
-                perf.caches().largeEntries(70 * 1024));   // rendered pages of up to about 70 KB
+                perf.caches().largeEntries(78 * 1024));   // rows of up to about 70 KB, compressed in about 7 KB
         // Rendered rows are read for one minute at most (their key holds the minute): 256 lists of 20 requests
-        // (up to about 16 KB each) and 64 of 50 users (up to about 48 KB) are 4 and 3 MB at most.
+        // (up to about 16 KB each, with their compressed form) and 64 of 50 users (about 48 KB) are 4 and 3 MB.
         this.portalMyRequests = perf.caches().dataCache("portal.my-requests", CacheClass.USER_DATA, responseCache,
                 perf.caches().atMost(256));
         this.portalUsers = perf.caches().dataCache("portal.users", CacheClass.USER_DATA, responseCache,
