@@ -1,6 +1,5 @@
 package app.medianest.server.portal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The portal's static files, loaded once at start-up: each is served as {@code /assets/<name>.<hash>.<ext>}
@@ -43,7 +41,8 @@ public final class Assets {
         String hash = hash(bytes);
         int dot = name.lastIndexOf('.');
         String url = "/assets/" + name.substring(0, dot) + "." + hash + name.substring(dot);
-        Asset a = new Asset(name, url, type(name), bytes, gzip(bytes, Deflater.BEST_COMPRESSION));
+        Asset a = new Asset(name, url, type(name), bytes, PageGzip.gzip(RenderedPage.of(bytes),
+                Deflater.BEST_COMPRESSION));
         byName.put(name, a);
         byUrl.put(url, a);
     }
@@ -92,21 +91,6 @@ public final class Assets {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Gzip at {@code level}; static assets use the best level once at start-up. */
-    static byte[] gzip(byte[] bytes, int level) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
-            {
-                def.setLevel(level);
-            }
-        }) {
-            gz.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static byte[] read(String resource) {

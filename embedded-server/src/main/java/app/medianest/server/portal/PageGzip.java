@@ -5,12 +5,12 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * Gzip for rendered pages (RFC 1952), with the rows of kept lists compressed once. A page's own HTML is compressed
- * per request; each kept part ({@link RowsPage#deflated()}) is a deflate stream of its own, made once per kept
- * list and ending byte-aligned on a sync flush, spliced in as it is. Deflate streams concatenate this way: the
- * request's compressor ends what it wrote before a kept part with a full flush (byte-aligned, and nothing after it
- * refers back across the kept part), and only its last block is marked final. The trailer's checksum and length
- * are of the whole page.
+ * Gzip for the portal's pages and static files (RFC 1952), with the rows of kept lists compressed once. A page's
+ * own HTML is compressed per request; each kept part ({@link RowsPage#deflated()}) is a deflate stream of its own,
+ * made once per kept list and ending byte-aligned on a sync flush, spliced in as it is. Deflate streams concatenate
+ * this way: the request's compressor ends what it wrote before a kept part with a full flush (byte-aligned, and
+ * nothing after it refers back across the kept part), and only its last block is marked final. The trailer's
+ * checksum and length are of the whole page.
  */
 final class PageGzip {
     /**
@@ -28,11 +28,16 @@ final class PageGzip {
 
     /** The page gzip-compressed, its kept parts as they were compressed once. */
     static byte[] gzip(RenderedPage page) {
+        return gzip(page, LEVEL);
+    }
+
+    /** The page gzip-compressed at {@code level} (its own HTML; kept parts are always at {@link #LEVEL}). */
+    static byte[] gzip(RenderedPage page, int level) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(page.length() / 4 + 64);
         out.writeBytes(HEADER);
         CRC32 crc = new CRC32();
         byte[] buffer = new byte[8192];
-        Deflater deflater = new Deflater(LEVEL, true);
+        Deflater deflater = new Deflater(level, true);
         try {
             for (int i = 0; i < page.parts().size(); i++) {
                 byte[] part = page.parts().get(i);
