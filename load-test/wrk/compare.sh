@@ -7,6 +7,10 @@
 # counts exactly). The order alternates between pairs so neither tool always runs on a warmer or quieter
 # machine. With think time, both sides wait that long after each response before the connection's next request
 # (wrk through percentiles.lua's delay()); the ours' throughput is the one while all users run.
+# The verdict reads each tool's percentiles over all its runs' requests pooled (both write every latency they
+# measured, as "microseconds count" lines): a run's own p99 is its 1 % slowest requests, a few dozen with think time,
+# and moves by 2x between runs of the same tool; pooled, each tool's p99 rests on all its runs' requests, measured
+# in the same alternating minutes as the other's. The per-run table and the medians of the runs' figures stay printed.
 #
 # Usage: load-test/wrk/compare.sh URL [runs] [connections] [duration] [client] [think] [bearer-token] [threads]
 #   e.g. load-test/wrk/compare.sh http://127.0.0.1:18080/delay 6 16 10s lean
@@ -24,7 +28,9 @@ jar="$here/../target/medianest-loadtest.jar"
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
 run_wrk() {
-    wrk --latency -t2 -c"$conns" -d"$duration" -s "$here/percentiles.lua" "$url" > "$work/wrk.txt"
+    WRK_LATENCIES_OUT="$work/wrk.lat" wrk --latency -t2 -c"$conns" -d"$duration" -s "$here/percentiles.lua" "$url" \
+        > "$work/wrk.txt"
+    grep -v '^#' "$work/wrk.lat" >> "$work/wrk.pool"
     awk '/^p50 /{a=$2} /^p95 /{b=$2} /^p99 /{c=$2} /^requests /{r=$6} END{printf "%s %s %s %s", a, b, c, r}' \
         "$work/wrk.txt"
 }
@@ -32,7 +38,9 @@ run_ours() {
     local auth=()
     [[ -n $token ]] && auth=(--token "$token")
     java -jar "$jar" --url "$base" --mix "$path" --users "$conns" --think "$think" --warmup 5s --duration "$duration" \
-        --client "$client" --threads "$threads" "${auth[@]}" --quiet --out "$work/ours.json" > /dev/null || true
+        --client "$client" --threads "$threads" "${auth[@]}" --quiet --out "$work/ours.json" \
+        --latencies "$work/ours.lat" > /dev/null || true
+    grep -v '^#' "$work/ours.lat" >> "$work/ours.pool"
     jq -r '"\(.overall.serviceTime.p50Ms) \(.overall.serviceTime.p95Ms) \(.overall.serviceTime.p99Ms) \(.sustainThroughputRps)"' \
         "$work/ours.json"
 }
@@ -61,13 +69,26 @@ for col in 1 2 3 4; do
     spread=$(cut -d' ' -f"$col" "$work/wrk.all" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f", hi / lo }')
     summary+=("$wm" "$om" "$spread")
 done
-awk -v s="${summary[*]}" 'BEGIN { split(s, v, " ");
+# p50, p95 and p99 (ms) and the count of the pooled latencies, ranked as wrk ranks (the value at round(p * n + 0.5)).
+pooled() {
+    sort -n -k1,1 "$1" | awk '{ v[NR] = $1; c[NR] = $2; n += $2 }
+        END { split("50 95 99", p, " "); k = 1; seen = 0
+              for (i = 1; i <= NR && k <= 3; i++) { seen += c[i]
+                  while (k <= 3 && seen >= int(p[k] / 100 * n + 1)) { r[k] = v[i] / 1000; k++ } }
+              printf "%.3f %.3f %.3f %d", r[1], r[2], r[3], n }'
+}
+read -r pw50 pw95 pw99 pwn <<< "$(pooled "$work/wrk.pool")"
+read -r po50 po95 po99 pon <<< "$(pooled "$work/ours.pool")"
+awk -v s="${summary[*]}" -v pw="$pw50 $pw95 $pw99 $pwn" -v po="$po50 $po95 $po99 $pon" 'BEGIN { split(s, v, " ");
+    split(pw, w, " "); split(po, o, " ");
     printf "| median of %s runs | %.2f / %.2f / %.2f | %.0f | %.2f / %.2f / %.2f | %.0f | %.2f / %.2f / %.2f | %.2f |\n",
         "'"$runs"'", v[1], v[4], v[7], v[10], v[2], v[5], v[8], v[11], v[2] / v[1], v[5] / v[4], v[8] / v[7], v[11] / v[10];
+    printf "| all runs pooled (%d / %d requests) | %.2f / %.2f / %.2f | %.0f | %.2f / %.2f / %.2f | %.0f | %.2f / %.2f / %.2f | %.2f |\n",
+        w[4], o[4], w[1], w[2], w[3], v[10], o[1], o[2], o[3], v[11], o[1] / w[1], o[2] / w[2], o[3] / w[3], v[11] / v[10];
     printf "wrk run-to-run spread (max / min over the runs): p50 %.2f, p95 %.2f, p99 %.2f, throughput %.2f\n",
         v[3], v[6], v[9], v[12];
     ok = v[11] / v[10] >= 0.8;
-    for (i = 0; i < 3; i++) { r = v[2 + 3 * i] / v[1 + 3 * i]; if (r < 0.75 || r > 1.25) ok = 0 }
-    print (ok ? "verdict: medians agree (throughput >= 0.8 of wrk, p50/p95/p99 within 25 %)" \
-              : "verdict: medians differ (throughput < 0.8 of wrk or a percentile off by more than 25 %)") }'
+    for (i = 1; i <= 3; i++) { r = o[i] / w[i]; if (r < 0.75 || r > 1.25) ok = 0 }
+    print (ok ? "verdict: agree (median throughput >= 0.8 of wrk, pooled p50/p95/p99 within 25 %)" \
+              : "verdict: differ (median throughput < 0.8 of wrk or a pooled percentile off by more than 25 %)") }'
 echo "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -11,7 +11,8 @@
 --
 -- WRK_THINK_MS=1000 makes each connection wait that long after a response before its next request (think time;
 -- wrk's latency excludes the wait, like medianest-loadtest's service time). WRK_BEARER adds
--- "Authorization: Bearer <token>".
+-- "Authorization: Bearer <token>". WRK_LATENCIES_OUT=FILE writes the measured latencies there as "microseconds count"
+-- lines (as medianest-loadtest's --latencies does), to pool several runs.
 local think = tonumber(os.getenv("WRK_THINK_MS") or "0")
 if think > 0 then
   delay = function() return think end
@@ -21,6 +22,7 @@ if bearer and bearer ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. bearer
 end
 local connections = tonumber(os.getenv("WRK_CONNECTIONS") or "0")
+local latenciesOut = os.getenv("WRK_LATENCIES_OUT")
 
 -- Percentiles exactly as wrk's stats_percentile computes them, over {value, count} in ascending order.
 local function percentile(values, counts, total, p)
@@ -72,6 +74,14 @@ done = function(summary, latency, requests)
       counts[#counts + 1] = count
       total = total + count
     end
+  end
+  if latenciesOut and latenciesOut ~= "" then
+    local file = assert(io.open(latenciesOut, "w"))
+    file:write("# service time (microseconds) and how many requests took it\n")
+    for i = 1, #values do
+      file:write(string.format("%d %d\n", values[i], counts[i]))
+    end
+    file:close()
   end
   io.write(string.format("measured %d latencies (wrk's correction added %d; interval %d us)\n", total,
       correctedTotal - total, interval))

@@ -15,7 +15,8 @@ import java.nio.file.Path;
  * @param tolerance allowed relative regression against the baseline
  * @param latencyTolerance allowed relative growth of latency figures against the baseline
  * @param quiet     whether to suppress the per-second progress lines
+ * @param latenciesOut where to write the service-time counts, or {@code null}
  */
 public record CliOptions(LoadTestConfig config, Targets targets, Path jsonOut, Path htmlOut, Path baseline,
-        double tolerance, double latencyTolerance, boolean quiet) {
+        double tolerance, double latencyTolerance, boolean quiet, Path latenciesOut) {
 }

@@ -29,7 +29,7 @@ public final class CliParser {
 
     private static final Set<String> VALUED = Set.of("--url", "--users", "--ramp", "--duration", "--rampdown",
             "--think", "--mix", "--username", "--password", "--token", "--preset", "--out", "--html", "--baseline",
-            "--tolerance", "--reference", "--reference-duration", "--timeout", "--seed", "--target-p50",
+            "--tolerance", "--reference", "--reference-duration", "--timeout", "--seed", "--target-p50", "--latencies",
             "--target-p95", "--target-p99", "--max-error-rate", "--warmup", "--client", "--latency-tolerance", "--reference-rounds",
             "--threads");
     private static final Set<String> FLAGS = Set.of("--quiet", "--help");
@@ -90,7 +90,7 @@ public final class CliParser {
         return new CliOptions(config, targets(values), path(values.get("--out")), path(values.get("--html")),
                 path(values.get("--baseline")), tolerance,
                 tolerance("--latency-tolerance", values.get("--latency-tolerance"), tolerance),
-                values.containsKey("--quiet"));
+                values.containsKey("--quiet"), path(values.get("--latencies")));
     }
 
     private static Map<String, String> collect(String[] args) throws UsageException {
@@ -283,6 +283,8 @@ public final class CliParser {
                   --max-error-rate R     error-rate target, e.g. 2%% (default 2%%)
                   --out FILE             write the JSON report
                   --html FILE            write the HTML report
+                  --latencies FILE       write the run's service times as "microseconds count" lines, to
+                                         pool several runs (load-test/wrk/compare.sh does, with wrk's)
                   --baseline FILE        compare with a saved JSON report (ratios when it has baselineRatio)
                   --tolerance T          allowed regression against the baseline (default 20%%)
                   --latency-tolerance T  allowed growth of p95/p99 against the baseline (default: --tolerance)

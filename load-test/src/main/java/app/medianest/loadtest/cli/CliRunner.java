@@ -60,6 +60,7 @@ public final class CliRunner {
             LoadTestConfig config = adoptReference(options.config(), baseline);
             checkWritable("--out", options.jsonOut());
             checkWritable("--html", options.htmlOut());
+            checkWritable("--latencies", options.latenciesOut());
             out.println(describe(config));
             LoadTestEngine.Builder builder = LoadTestEngine.builder(config);
             if (!options.quiet()) {
@@ -73,6 +74,7 @@ public final class CliRunner {
                         BaselineComparison.compare(report, baseline, options.tolerance(), options.latencyTolerance()));
             }
             write(report, options);
+            writeLatencies(result, options.latenciesOut());
             new SummaryPrinter(out).print(report);
             return report.passed() ? OK : FAILED;
         } catch (UsageException e) {
@@ -158,6 +160,25 @@ public final class CliRunner {
             }
         } catch (IOException e) {
             err.println("cannot write a report: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the service-time counts: a comment line, then one "microseconds count" line per recorded value in
+     * ascending order (the measured latencies of percentiles.lua's output file use the same form).
+     */
+    private void writeLatencies(LoadTestResult result, Path file) {
+        if (file == null) {
+            return;
+        }
+        StringBuilder text = new StringBuilder("# service time (microseconds) and how many requests took it\n");
+        result.serviceTimeCounts().forEach((micros, count) -> text.append(micros).append(' ').append(count)
+                .append('\n'));
+        try {
+            Files.writeString(file, text);
+            out.println("Latencies: " + file);
+        } catch (IOException e) {
+            err.println("cannot write the latencies: " + e.getMessage());
         }
     }
 

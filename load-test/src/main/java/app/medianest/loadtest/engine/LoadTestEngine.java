@@ -10,9 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * Runs a load test: closed-loop virtual users, one thread each, sending over the configured
@@ -153,7 +157,16 @@ public final class LoadTestEngine {
         }
         return new LoadTestResult(RunSettings.of(config).withLeftOut(leftOut), startedAt, wallClock.instant(), main.elapsed(),
                 sustainThroughput, main.overall(), main.endpoints(), sessions.stats(), ratio, stop.isStopped(),
-                main.timeline());
+                main.timeline(), counts(main.service()));
+    }
+
+    /** How many values a histogram of microseconds holds at each of its recorded values. */
+    private static NavigableMap<Long, Long> counts(Histogram micros) {
+        NavigableMap<Long, Long> counts = new TreeMap<>();
+        for (HistogramIterationValue value : micros.recordedValues()) {
+            counts.put(value.getValueIteratedTo(), value.getCountAtValueIteratedTo());
+        }
+        return counts;
     }
 
     /** Fits an adaptive mix to the server with the first signed-in user's session (see {@link MixProbe}). */

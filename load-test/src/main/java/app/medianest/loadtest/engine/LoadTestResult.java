@@ -2,7 +2,10 @@ package app.medianest.loadtest.engine;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * Everything a run measured. Figures cover the main run (ramp-up, sustain and ramp-down); the reference phase,
@@ -20,6 +23,9 @@ import java.util.List;
  * @param baselineRatio        ratios to the reference phase, or {@code null} without one
  * @param stopped              whether {@link LoadTestEngine#stop()} ended the run early
  * @param timeline             the main run's per-second snapshots
+ * @param serviceTimeCounts    the main run's service times over all endpoints: how many requests took each number
+ *                             of microseconds (HdrHistogram's buckets at three significant digits, each named by
+ *                             its highest value), in ascending order; for pooling the requests of several runs
  */
 public record LoadTestResult(
         RunSettings settings,
@@ -32,11 +38,13 @@ public record LoadTestResult(
         LoginStats logins,
         BaselineRatio baselineRatio,
         boolean stopped,
-        List<ProgressSnapshot> timeline) {
+        List<ProgressSnapshot> timeline,
+        NavigableMap<Long, Long> serviceTimeCounts) {
 
-    /** Copies the lists. */
+    /** Copies the lists and the counts. */
     public LoadTestResult {
         endpoints = List.copyOf(endpoints);
         timeline = List.copyOf(timeline);
+        serviceTimeCounts = Collections.unmodifiableNavigableMap(new TreeMap<>(serviceTimeCounts));
     }
 }

@@ -107,7 +107,8 @@ final class PhaseRunner {
         }
         double seconds = (end - start) / 1e9;
         return new PhaseResult(Duration.ofNanos(end - start), metrics.overallStats(seconds),
-                metrics.endpointStats(seconds), timeline, metrics.overallResponse());
+                metrics.endpointStats(seconds), timeline, metrics.overallResponse(),
+                metrics.overallService());
     }
 
     /**
@@ -190,8 +191,9 @@ final class PhaseRunner {
      * @param endpoints totals per endpoint
      * @param timeline  per-second snapshots
      * @param response  response times over all endpoints, in microseconds
+     * @param service   service times over all endpoints, in microseconds
      */
     record PhaseResult(Duration elapsed, EndpointStats overall, List<EndpointStats> endpoints,
-            List<ProgressSnapshot> timeline, Histogram response) {
+            List<ProgressSnapshot> timeline, Histogram response, Histogram service) {
     }
 }

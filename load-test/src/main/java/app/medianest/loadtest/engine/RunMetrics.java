@@ -74,6 +74,11 @@ final class RunMetrics {
         return snapshot;
     }
 
+    /** A copy of the phase's service times over all endpoints (sampled intervals only). */
+    Histogram overallService() {
+        return overallService.copy();
+    }
+
     /** A copy of the phase's response times over all endpoints (sampled intervals only). */
     Histogram overallResponse() {
         return overallResponse.copy();

@@ -47,7 +47,7 @@ class CliParserTest {
                 "--rampdown", "500ms", "--warmup", "3s", "--mix", "/a=2,/b", "--token", "t0k", "--timeout", "3s", "--seed", "9",
                 "--reference", "/health", "--reference-duration", "7s", "--target-p95", "300ms",
                 "--max-error-rate", "5%", "--baseline", "b.json", "--tolerance", "0.1", "--quiet", "--client", "jdk",
-                "--latency-tolerance", "400%");
+                "--latency-tolerance", "400%", "--latencies", "lat.txt");
 
         assertEquals(Duration.ofSeconds(90), options.config().sustain());
         assertEquals(Duration.ofMillis(500), options.config().rampDown());
@@ -63,6 +63,8 @@ class CliParserTest {
         assertEquals(4.0, options.latencyTolerance());
         assertEquals(9, options.config().seed());
         assertTrue(options.quiet());
+        assertEquals(java.nio.file.Path.of("lat.txt"), options.latenciesOut());
+        assertNull(parse("--url", "http://h").latenciesOut(), "no latencies file unless asked");
         assertEquals(Transport.JDK, options.config().transport());
         assertEquals(Transport.LEAN, parse("--url", "http://h").config().transport(), "the lean client by default");
         assertEquals(app.medianest.loadtest.config.UserThreads.PLATFORM, parse("--url", "http://h", "--threads",

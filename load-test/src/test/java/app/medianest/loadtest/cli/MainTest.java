@@ -47,7 +47,7 @@ class MainTest {
         String help = out.toString(StandardCharsets.UTF_8);
         for (String option : List.of("--url", "--users", "--ramp", "--duration", "--think", "--mix", "--username",
                 "--password", "--token", "--preset", "--out", "--html", "--baseline", "--tolerance", "--reference",
-                "--rampdown")) {
+                "--rampdown", "--latencies")) {
             assertTrue(help.contains(option), option);
         }
     }
@@ -102,6 +102,45 @@ class MainTest {
                     "--baseline", absolute.toString()));
             assertTrue(err().startsWith("--baseline: the baseline has no baselineRatio section"), err());
         }
+    }
+
+    @Test
+    void theLatenciesFileHoldsEveryMeasuredRequestForPoolingRuns(@TempDir Path dir) throws Exception {
+        try (FakeMediaNestServer server = FakeMediaNestServer.start().latency(Duration.ofMillis(2))) {
+            Path json = dir.resolve("run.json");
+            Path latencies = dir.resolve("run.lat");
+            assertEquals(0, run("--url", server.baseUrl().toString(), "--users", "2", "--duration", "1s", "--think",
+                    "10ms", "--token", FakeMediaNestServer.STATIC_TOKEN, "--quiet", "--out", json.toString(),
+                    "--latencies", latencies.toString()), out + err());
+
+            List<String> lines = Files.readAllLines(latencies);
+            assertTrue(lines.getFirst().startsWith("# service time (microseconds)"), lines.getFirst());
+            List<long[]> counts = lines.stream().skip(1).map(l -> l.split(" "))
+                    .map(f -> new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])}).toList();
+            var serviceTime = ReportJson.read(json).overall().serviceTime();
+            assertEquals(serviceTime.count(), counts.stream().mapToLong(c -> c[1]).sum(),
+                    "one count per measured request");
+            for (int i = 1; i < counts.size(); i++) {
+                assertTrue(counts.get(i)[0] > counts.get(i - 1)[0], "ascending microseconds: " + lines);
+            }
+            assertTrue(counts.getFirst()[0] >= 2000, "no request beat the server's 2 ms: " + lines);
+            assertEquals(serviceTime.maxMs(), counts.getLast()[0] / 1000.0, "the slowest is the report's max");
+            long median = (long) Math.ceil(serviceTime.count() / 2.0);
+            long seen = 0;
+            for (long[] c : counts) {
+                seen += c[1];
+                if (seen >= median) {
+                    assertEquals(serviceTime.p50Ms(), c[0] / 1000.0, "the report's median: " + lines);
+                    break;
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLatenciesFileInAMissingDirectoryIsBadUsage(@TempDir Path dir) {
+        assertEquals(2, run("--url", "http://localhost:1", "--latencies", dir.resolve("no/such/run.lat").toString()));
+        assertTrue(err().startsWith("--latencies: cannot write "), err());
     }
 
     private static LoadTestReport withP95Ratio(LoadTestReport report, double p95Ratio) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Hand-made results for report tests, without running anything. */
 public final class SampleReports {
@@ -53,6 +54,7 @@ public final class SampleReports {
                 0, rps * 1.5, reference, reference, Map.of(), Map.of())) : null;
         return new LoadTestResult(RunSettings.of(config.build()), Instant.parse("2026-05-01T10:00:00.123Z"),
                 Instant.parse("2026-05-01T10:12:30Z"), Duration.ofMinutes(12), rps, all, List.of(stats),
-                new LoginStats(21, 20, 0, Map.of("429", 1L)), ratio, false, timeline);
+                new LoginStats(21, 20, 0, Map.of("429", 1L)), ratio, false, timeline,
+                new TreeMap<>(Map.of(410L, 500L, 1250L, 480L, 3100L, 10L)));
     }
 }
