@@ -7,28 +7,44 @@
 # counts exactly). The order alternates between pairs so neither tool always runs on a warmer or quieter
 # machine. With think time, both sides wait that long after each response before the connection's next request
 # (wrk through percentiles.lua's delay()); the ours' throughput is the one while all users run.
+# Both send the same request: wrk gets the generator's User-Agent and Accept headers (LeanTransport; a test keeps
+# them in step). Without them the server answered the generator's requests some 60 us slower at 20 requests a
+# second, the code for those headers less warm than wrk's, the warm-up included.
 # The verdict reads each tool's percentiles over all its runs' requests pooled (both write every latency they
 # measured, as "microseconds count" lines): a run's own p99 is its 1 % slowest requests, a few dozen with think time,
 # and moves by 2x between runs of the same tool; pooled, each tool's p99 rests on all its runs' requests, measured
 # in the same alternating minutes as the other's. The per-run table and the medians of the runs' figures stay printed.
+# With think time, order "together" runs each pair at the same time instead of one after the other (each tool its own
+# connections, wrk started once the generator's warm-up is over), so both meet the same moments of a shared machine:
+# at 20 requests a second the server idles between requests and the two add little load to each other, while a
+# virtual machine's tail moves by 2-3x from one minute to the next. At saturation the two would share the CPU, so
+# "together" needs think time.
 #
 # Usage: load-test/wrk/compare.sh URL [runs] [connections] [duration] [client] [think] [bearer-token] [threads]
+#                                 [alternate|together]
 #   e.g. load-test/wrk/compare.sh http://127.0.0.1:18080/delay 6 16 10s lean
 #        load-test/wrk/compare.sh http://127.0.0.1:18080/health 6 8 10s lean 0               (saturation)
 #        load-test/wrk/compare.sh http://127.0.0.1:4000/api/v1/auth/session 4 20 30s lean 1s "$TOKEN"
 # Needs wrk, jq, a JDK 25 `java` on PATH and a built load-test/target/medianest-loadtest.jar.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-url=${1:?usage: compare.sh URL [runs] [connections] [duration] [client] [think] [bearer-token] [threads]}
+url=${1:?usage: compare.sh URL [runs] [connections] [duration] [client] [think] [bearer-token] [threads] [order]}
 runs=${2:-6}; conns=${3:-16}; duration=${4:-10s}; client=${5:-lean}; think=${6:-0}; token=${7:-}; threads=${8:-auto}
+order=${9:-alternate}
 base=${url%%/api/*}; base=${base%/health}; base=${base%/delay}; path=${url#"$base"}
 think_ms=$(awk -v t="$think" 'BEGIN { if (t ~ /ms$/) print t + 0; else if (t ~ /s$/) print t * 1000; else print t + 0 }')
 export WRK_THINK_MS=$think_ms WRK_BEARER=$token WRK_CONNECTIONS=$conns
+case $order in
+    alternate) ;;
+    together) (( think_ms > 0 )) || { echo "order together needs think time (at saturation the tools would share the CPU)" >&2; exit 2; } ;;
+    *) echo "order: alternate or together, got '$order'" >&2; exit 2 ;;
+esac
 jar="$here/../target/medianest-loadtest.jar"
+same_request=(-H "User-Agent: medianest-loadtest/0.1" -H "Accept: application/json")
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 
 run_wrk() {
-    WRK_LATENCIES_OUT="$work/wrk.lat" wrk --latency -t2 -c"$conns" -d"$duration" -s "$here/percentiles.lua" "$url" \
+    WRK_LATENCIES_OUT="$work/wrk.lat" wrk --latency -t2 -c"$conns" -d"$duration" "${same_request[@]}" -s "$here/percentiles.lua" "$url" \
         > "$work/wrk.txt"
     grep -v '^#' "$work/wrk.lat" >> "$work/wrk.pool"
     awk '/^p50 /{a=$2} /^p95 /{b=$2} /^p99 /{c=$2} /^requests /{r=$6} END{printf "%s %s %s %s", a, b, c, r}' \
@@ -47,13 +63,17 @@ run_ours() {
 
 # Warm the server up at saturation, whatever the think time: at 20 requests a second its just-in-time compilers
 # would still be at work during the first pairs, and those would be slower for whichever tool ran first.
-WRK_THINK_MS=0 wrk -t2 -c"$conns" -d10s -s "$here/percentiles.lua" "$url" > /dev/null
+WRK_THINK_MS=0 wrk -t2 -c"$conns" -d10s "${same_request[@]}" -s "$here/percentiles.lua" "$url" > /dev/null
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); $url; $conns connections, $duration each," \
-     "think $think, client $client, threads $threads"
+     "think $think, client $client, threads $threads, order $order"
 printf '| run | wrk p50 / p95 / p99 (ms) | wrk req/s | ours p50 / p95 / p99 (ms) | ours req/s | ratio p50 / p95 / p99 | throughput ratio |\n'
 printf '|---|---|---|---|---|---|---|\n'
 for i in $(seq 1 "$runs"); do
-    if (( i % 2 )); then w=$(run_wrk); o=$(run_ours); else o=$(run_ours); w=$(run_wrk); fi
+    if [[ $order == together ]]; then
+        run_ours > "$work/ours.out" & ours_pid=$!
+        sleep 6   # the generator's start and its 5 s warm-up: then both measure the same seconds
+        w=$(run_wrk); wait "$ours_pid"; o=$(cat "$work/ours.out")
+    elif (( i % 2 )); then w=$(run_wrk); o=$(run_ours); else o=$(run_ours); w=$(run_wrk); fi
     echo "$w" >> "$work/wrk.all"; echo "$o" >> "$work/ours.all"
     read -r w50 w95 w99 wrps <<< "$w"; read -r o50 o95 o99 orps <<< "$o"
     awk -v i="$i" -v w50="$w50" -v w95="$w95" -v w99="$w99" -v wr="$wrps" -v o50="$o50" -v o95="$o95" \
