@@ -101,7 +101,8 @@ class CoreApiFuzzTest {
         try {
             r = server.send(c.method(), c.path(), c.body(), c.headers().toArray(String[]::new));
         } catch (RuntimeException e) {
-            return c.label() + ": " + c.method() + " " + abbreviate(c.path()) + " failed: " + e;
+            return c.label() + ": " + c.method() + " " + abbreviate(c.path()) + " failed: " + e
+                    + (e.getCause() == null ? "" : ", caused by " + e.getCause());
         }
         byStatus.computeIfAbsent(r.status(), s -> new AtomicInteger()).incrementAndGet();
         String where = c.label() + ": " + c.method() + " " + abbreviate(c.path()) + " body " + abbreviate(

@@ -124,7 +124,8 @@ class RouteHostileSuiteTest {
                 r = server.send(c.method(), c.path(), c.body(), c.headers().toArray(String[]::new));
             } catch (RuntimeException e) {
                 byStatus.computeIfAbsent("client error", s -> new AtomicInteger()).incrementAndGet();
-                return c.label() + ": " + c.method() + " " + abbreviate(c.path()) + " failed: " + e;
+                return c.label() + ": " + c.method() + " " + abbreviate(c.path()) + " failed: " + e
+                        + (e.getCause() == null ? "" : ", caused by " + e.getCause());
             }
             status = r.status();
             body = r.body();
