@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -39,7 +39,6 @@ final class EventLoop implements Runnable {
     /** The longest the loop sleeps before looking at the stop signal again. */
     private static final long MAX_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long ONE_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final long PARK_SLICE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     private final VirtualUser.Shared shared;
     private final LeanTransport transport;
@@ -51,12 +50,18 @@ final class EventLoop implements Runnable {
     private final List<Connection> connections = new ArrayList<>();
     private final PriorityQueue<Connection> timers = new PriorityQueue<>(Comparator.comparingLong(c -> c.wakeAt));
     private final Consumer<SelectionKey> onReady = this::ready;
+    /**
+     * Users whose next request is chosen, in the order they became due. Their requests go out after the loop's next
+     * look at the selector, as wrk's do (it asks to hear when the connection is writable and writes then): the
+     * responses that arrived in the meantime are read first, and each request is timed from its own write.
+     */
+    private ArrayDeque<Connection> due = new ArrayDeque<>();
+    /** The queue being written, swapped with {@link #due} on each turn of the loop. */
+    private ArrayDeque<Connection> next = new ArrayDeque<>();
     /** Where every connection of this loop reads into (a direct buffer: no copy through a temporary one). */
     private final ByteBuffer in = ByteBuffer.allocateDirect(ResponseReader.BUFFER_BYTES);
     private Selector selector;
     private int live;
-    /** Users of this loop with a request in flight. */
-    private int inFlight;
 
     /**
      * A loop for some of a phase's users.
@@ -137,18 +142,35 @@ final class EventLoop implements Runnable {
             if (live == 0) {
                 return;
             }
-            // The selector sleeps in whole milliseconds: the loop sleeps the whole milliseconds before a user's start
-            // or the end of its think time, then parks for the rest so the request leaves on time; with requests in
-            // flight, it parks in slices of at most 50 µs and serves the connections that became ready in between.
+            ArrayDeque<Connection> writing = due;
+            due = next;
+            next = writing;
+            // The loop sleeps in the selector's whole milliseconds, as wrk's loop does: a user whose start or think
+            // time ends within the millisecond leaves when the loop next wakes, with the others due by then, and
+            // each request is timed from its own write. Waking for each user's own nanosecond would send users due
+            // together out one by one, a timer slack apart, the last of them queued behind the first.
             long untilTimer = timers.isEmpty() ? Long.MAX_VALUE : timers.peek().wakeAt - now;
-            if (untilTimer < ONE_MILLI) {
-                if (inFlight == 0 || selector.selectNow(onReady) == 0) {
-                    LockSupport.parkNanos(inFlight == 0 ? untilTimer : Math.min(untilTimer, PARK_SLICE_NANOS));
-                }
-                continue;
+            long sleep = Math.min(untilTimer, Math.min(MAX_SLEEP_NANOS, nextScan - now));
+            if (sleep <= 0 || !writing.isEmpty()) {
+                selector.selectNow(onReady);
+            } else {
+                selector.select(onReady, TimeUnit.NANOSECONDS.toMillis(sleep + ONE_MILLI - 1));
             }
-            long millis = TimeUnit.NANOSECONDS.toMillis(Math.min(MAX_SLEEP_NANOS, nextScan - now) + 999_999);
-            selector.select(onReady, Math.min(millis, TimeUnit.NANOSECONDS.toMillis(untilTimer)));
+            writeAll(writing);
+        }
+    }
+
+    /** Sends the requests of these users, emptying the queue. */
+    private static void writeAll(ArrayDeque<Connection> writing) {
+        Connection connection;
+        while ((connection = writing.poll()) != null) {
+            if (connection.pendingWrite) {
+                try {
+                    connection.write();
+                } catch (IOException e) {
+                    connection.fail(e);
+                }
+            }
         }
     }
 
@@ -190,6 +212,8 @@ final class EventLoop implements Runnable {
         private boolean reused;
         private boolean retried;
         private boolean inFlight;
+        /** The next request is chosen and waits in the due queue. */
+        private boolean pendingWrite;
         private int endpoint;
         private ByteBuffer request;
         private long intended;
@@ -229,12 +253,17 @@ final class EventLoop implements Runnable {
             }
             endpoint = shared.mix().pickIndex(random);
             request = requests[endpoint];
-            sent = shared.clock().nanoTime();
-            deadline = sent + timeoutNanos;
             retried = false;
             inFlight = true;
-            EventLoop.this.inFlight++;
-            send();
+            if (channel == null) {
+                sent = shared.clock().nanoTime();
+                deadline = sent + timeoutNanos;
+                send();
+            } else {
+                deadline = now + timeoutNanos;
+                pendingWrite = true;
+                due.add(this);
+            }
         }
 
         private void send() {
@@ -276,6 +305,14 @@ final class EventLoop implements Runnable {
         }
 
         void write() throws IOException {
+            if (pendingWrite) {
+                pendingWrite = false;
+                request.clear();
+                reader.begin(false);
+                reused = true;
+                sent = shared.clock().nanoTime();
+                deadline = sent + timeoutNanos;
+            }
             channel.write(request);
             int interest = request.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ;
             if (key.interestOps() != interest) {
@@ -284,6 +321,17 @@ final class EventLoop implements Runnable {
         }
 
         void read() throws IOException, InterruptedException {
+            if (pendingWrite) {
+                // The server closed the connection (or sent stray bytes) between two requests: the chosen request
+                // goes out on a new connection.
+                if (channel.read(in.clear()) != 0) {
+                    close();
+                    sent = shared.clock().nanoTime();
+                    deadline = sent + timeoutNanos;
+                    send();
+                }
+                return;
+            }
             int offset = reader.fillTarget();
             in.clear().limit(reader.buffer().length - offset);
             int n = channel.read(in);
@@ -329,7 +377,6 @@ final class EventLoop implements Runnable {
         private void complete(Outcome outcome, boolean keepAlive) throws InterruptedException {
             long completed = shared.clock().nanoTime();
             inFlight = false;
-            EventLoop.this.inFlight--;
             endpointMetrics.get(endpoint).record(lanes.get(endpoint), intended, sent, completed, outcome,
                     shared.metrics().expectedIntervalNanos(shared.thinkNanos()));
             if (!keepAlive) {
@@ -360,6 +407,7 @@ final class EventLoop implements Runnable {
                 }
                 channel = null;
                 key = null;
+                pendingWrite = false;
             }
         }
 
