@@ -44,6 +44,7 @@ class CoreApiFuzzTest {
     private static final int ITERATIONS = Integer.getInteger("fuzz.iterations", 10_000);
     private static final long SEED = Long.getLong("fuzz.seed", 20_260_501L);
     private static final int THREADS = 4;
+    private static final AtomicInteger RESENT = new AtomicInteger();
 
     @Parameter
     DbKind kind;
@@ -85,8 +86,9 @@ class CoreApiFuzzTest {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "[%s] fuzz: %,d hostile requests (seed %d) in %.1f s, %,.0f/s; statuses %s%n",
-                kind, ITERATIONS, SEED, seconds, ITERATIONS / seconds, new TreeMap<>(byStatus));
+        System.out.printf(Locale.ROOT, "[%s] fuzz: %,d hostile requests (seed %d) in %.1f s, %,.0f/s; statuses %s; "
+                + "resent after a connection closed unanswered: %d%n",
+                kind, ITERATIONS, SEED, seconds, ITERATIONS / seconds, new TreeMap<>(byStatus), RESENT.getAndSet(0));
 
         assertEquals(0, failureCount.get(), failureCount + " answers broke the rules, e.g.:\n"
                 + String.join("\n", failures));
@@ -99,7 +101,7 @@ class CoreApiFuzzTest {
     private static String check(TestServer server, FuzzCases.Case c, Map<Integer, AtomicInteger> byStatus) {
         TestServer.Res r;
         try {
-            r = server.send(c.method(), c.path(), c.body(), c.headers().toArray(String[]::new));
+            r = Resend.send(server, c.method(), c.path(), c.body(), c.headers().toArray(String[]::new), RESENT);
         } catch (RuntimeException e) {
             return c.label() + ": " + c.method() + " " + abbreviate(c.path()) + " failed: " + e
                     + (e.getCause() == null ? "" : ", caused by " + e.getCause());

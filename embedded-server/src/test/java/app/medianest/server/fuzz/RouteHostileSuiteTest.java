@@ -45,6 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RouteHostileSuiteTest {
     private static final long SEED = Long.getLong("fuzz.seed", 20_261_206L);
     private static final int THREADS = 4;
+    private static final AtomicInteger RESENT = new AtomicInteger();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -98,8 +99,9 @@ class RouteHostileSuiteTest {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "hostile suite: %,d cases over %d routes (seed %d) in %.1f s; by status %s%n",
-                    cases.size(), routes.size(), SEED, seconds, new TreeMap<>(byStatus));
+            System.out.printf(Locale.ROOT, "hostile suite: %,d cases over %d routes (seed %d) in %.1f s; by status %s; "
+                    + "resent after a connection closed unanswered: %d%n",
+                    cases.size(), routes.size(), SEED, seconds, new TreeMap<>(byStatus), RESENT.getAndSet(0));
 
             assertEquals(0, failureCount.get(), failureCount + " answers broke the rules, e.g.:\n"
                     + String.join("\n", failures));
@@ -124,7 +126,7 @@ class RouteHostileSuiteTest {
         } else {
             TestServer.Res r;
             try {
-                r = server.send(c.method(), c.path(), c.body(), c.headers().toArray(String[]::new));
+                r = Resend.send(server, c.method(), c.path(), c.body(), c.headers().toArray(String[]::new), RESENT);
             } catch (RuntimeException e) {
                 byStatus.computeIfAbsent("client error", s -> new AtomicInteger()).incrementAndGet();
                 return c.label() + ": " + c.method() + " " + abbreviate(c.path()) + " failed: " + e
