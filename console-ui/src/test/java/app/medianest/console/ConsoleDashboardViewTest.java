@@ -128,7 +128,7 @@ class ConsoleDashboardViewTest {
     }
 
     /** Reads a QR code off a screenshot the way a phone does (zxing's reader over the pixels). */
-    private static String decodeQr(javafx.scene.image.Image image) throws Exception {
+    static String decodeQr(javafx.scene.image.Image image) throws Exception {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         int[] pixels = new int[w * h];
