@@ -3,6 +3,8 @@ package app.medianest.loadtest.cli;
 import app.medianest.loadtest.config.Durations;
 import app.medianest.loadtest.config.LoadTestConfig;
 import app.medianest.loadtest.config.ReferencePhase;
+import app.medianest.loadtest.config.Transport;
+import app.medianest.loadtest.engine.JitWarmup;
 import app.medianest.loadtest.engine.LoadTestEngine;
 import app.medianest.loadtest.engine.LoadTestResult;
 import app.medianest.loadtest.engine.RunSettings;
@@ -35,6 +37,8 @@ public final class CliRunner {
     private final PrintStream err;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile LoadTestEngine engine;
+    /** A stop that came before the engine was built (during the request path's warm-up). */
+    private volatile boolean stopRequested;
 
     /**
      * Creates a runner.
@@ -62,11 +66,15 @@ public final class CliRunner {
             checkWritable("--html", options.htmlOut());
             checkWritable("--latencies", options.latenciesOut());
             out.println(describe(config));
+            warmUp(config);
             LoadTestEngine.Builder builder = LoadTestEngine.builder(config);
             if (!options.quiet()) {
                 builder.listener(new TerminalProgress(out, config.users()));
             }
             engine = builder.build();
+            if (stopRequested) {
+                engine.stop();
+            }
             LoadTestResult result = engine.run();
             LoadTestReport report = LoadTestReport.of(result, options.targets());
             if (baseline != null) {
@@ -87,6 +95,7 @@ public final class CliRunner {
 
     /** Stops a running test early; the reports are still written. Safe to call from a shutdown hook. */
     public void stop() {
+        stopRequested = true;
         LoadTestEngine running = engine;
         if (running != null) {
             running.stop();
@@ -179,6 +188,25 @@ public final class CliRunner {
             out.println("Latencies: " + file);
         } catch (IOException e) {
             err.println("cannot write the latencies: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Before a think-time run on the lean client, compiles the request path against an in-process server
+     * ({@link JitWarmup}) and says so; at saturation the run's own warm-up compiles it within milliseconds.
+     */
+    private void warmUp(LoadTestConfig config) throws InterruptedException {
+        if (config.thinkTime().isZero() || config.transport() != Transport.LEAN
+                || !"http".equalsIgnoreCase(config.baseUrl().getScheme())) {
+            return;
+        }
+        try {
+            JitWarmup.Result warm = JitWarmup.run();
+            out.printf("request path compiled first: %,d requests to an in-process loopback server in %.1f s%s%n",
+                    warm.requests(), warm.took().toMillis() / 1000.0,
+                    warm.compilerQuiet() ? "" : " (the compiler was still at work)");
+        } catch (IOException e) {
+            err.println("no warm-up of the request path: " + e.getMessage());
         }
     }
 

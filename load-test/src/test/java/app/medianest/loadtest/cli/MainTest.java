@@ -104,6 +104,33 @@ class MainTest {
         }
     }
 
+    /**
+     * A think-time run first compiles its request path against a loopback server of its own and says so; the server
+     * under test gets the run's requests and no others. A saturation run needs no such warm-up and has none.
+     */
+    @Test
+    void aThinkTimeRunCompilesItsRequestPathAgainstItsOwnLoopbackServerFirst(@TempDir Path dir) throws Exception {
+        try (FakeMediaNestServer server = FakeMediaNestServer.start()) {
+            Path json = dir.resolve("run.json");
+            assertEquals(0, run("--url", server.baseUrl().toString(), "--users", "2", "--duration", "1s", "--think",
+                    "20ms", "--mix", "/health=1", "--token", FakeMediaNestServer.STATIC_TOKEN, "--quiet", "--out",
+                    json.toString()), out + err());
+            String console = out.toString(StandardCharsets.UTF_8);
+            java.util.regex.Matcher warmUp = java.util.regex.Pattern.compile(
+                    "request path compiled first: ([0-9,]+) requests to an in-process loopback server").matcher(console);
+            assertTrue(warmUp.find(), console);
+            assertTrue(Long.parseLong(warmUp.group(1).replace(",", "")) >= 1_000,
+                    "thousands of requests, enough for the compiler's thresholds: " + console);
+            assertEquals(ReportJson.read(json).overall().requests(), server.hits("/health"),
+                    "the server under test answered the run's requests only");
+
+            out.reset();
+            assertEquals(0, run("--url", server.baseUrl().toString(), "--users", "2", "--duration", "1s", "--mix",
+                    "/health=1", "--token", FakeMediaNestServer.STATIC_TOKEN, "--quiet"), out + err());
+            assertTrue(!out.toString(StandardCharsets.UTF_8).contains("compiled first"), out.toString());
+        }
+    }
+
     @Test
     void theLatenciesFileHoldsEveryMeasuredRequestForPoolingRuns(@TempDir Path dir) throws Exception {
         try (FakeMediaNestServer server = FakeMediaNestServer.start().latency(Duration.ofMillis(2))) {
