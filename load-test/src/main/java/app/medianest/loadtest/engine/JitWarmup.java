@@ -23,13 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Why: at 20 requests a second the generator's hot path (the event loop, the JDK's selector and socket channel,
  * the response parser, the histograms) reaches the compiler's thresholds only after some 200 requests per method,
- * that is 10-20 s into a run: until then it runs interpreted, at several times the CPU per response, and the
- * compiler thread works beside the server while requests are in flight ({@code -XX:+PrintCompilation} showed
- * {@code EventLoop$Connection::wake}, {@code IOUtil::read} and {@code ResponseReader::decimal} compiled 11-13 s after
- * a 5 s warm-up). wrk's C loop has no such phase. The warm-up sends a few thousand requests to a server on an
- * ephemeral loopback port of this process (never to the server under test), its answers alternating between a
- * {@code Content-Length} and a chunked body so that both framings are compiled, then waits for the compiler to go
- * quiet.
+ * 10-20 s into a run; until then it runs interpreted, at several times the CPU per response, while the compiler
+ * thread competes with the server for the cores as requests are in flight. wrk's C loop has no such phase. The
+ * warm-up sends a few thousand requests to a server on an ephemeral loopback port of this process (never to the
+ * server under test), its answers alternating between a {@code Content-Length} and a chunked body so that both
+ * framings are compiled, then waits for the compiler to go quiet.
  */
 public final class JitWarmup {
 
