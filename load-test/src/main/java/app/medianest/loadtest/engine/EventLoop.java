@@ -53,7 +53,7 @@ final class EventLoop implements Runnable {
     private final List<EndpointMetrics.Lane> lanes = new ArrayList<>();
     private final List<URI> uris = new ArrayList<>();
     private final List<Connection> connections = new ArrayList<>();
-    private final PriorityQueue<Connection> timers = new PriorityQueue<>(Comparator.comparingLong(c -> c.wakeAt));
+    private final PriorityQueue<Connection> timers = new PriorityQueue<>(Comparator.comparingLong(c -> c.wakeAtMillis));
     private final Consumer<SelectionKey> onReady = this::ready;
     /**
      * Users whose next request is chosen, in the order they became due. Their requests go out after the loop's next
@@ -107,7 +107,7 @@ final class EventLoop implements Runnable {
         try (Selector opened = Selector.open()) {
             selector = opened;
             for (Connection connection : connections) {
-                connection.wakeAt = connection.startAt;
+                connection.wakeAtMillis = Math.ceilDiv(connection.startAt, ONE_MILLI);
                 timers.add(connection);
             }
             live = connections.size();
@@ -124,41 +124,58 @@ final class EventLoop implements Runnable {
     }
 
     private void loop() throws IOException, InterruptedException {
-        NanoClock clock = shared.clock();
-        while (live > 0) {
-            long now = clock.nanoTime();
-            if (shared.stop().isStopped()) {
-                while (!timers.isEmpty()) {
-                    timers.poll().end();
-                }
-            }
-            while (!timers.isEmpty() && timers.peek().wakeAt <= now) {
-                timers.poll().wake(now);
-                now = clock.nanoTime();
-            }
-            if (deadlineArmed && now - nextDeadline >= 0) {
-                expire(now);
-            }
-            if (live == 0) {
-                return;
-            }
-            ArrayDeque<Connection> writing = due;
-            due = next;
-            next = writing;
-            // The loop sleeps in the selector's whole milliseconds, as wrk's loop does: a user whose start or think
-            // time ends within the millisecond leaves when the loop next wakes, with the others due by then, and
-            // each request is timed from its own write. Waking for each user's own nanosecond would send users due
-            // together out one by one, a timer slack apart, the last of them queued behind the first.
-            long untilTimer = timers.isEmpty() ? Long.MAX_VALUE : timers.peek().wakeAt - now;
-            long untilDeadline = deadlineArmed ? nextDeadline - now : Long.MAX_VALUE;
-            long sleep = Math.min(untilTimer, Math.min(MAX_SLEEP_NANOS, untilDeadline));
-            if (sleep <= 0 || !writing.isEmpty()) {
-                selector.selectNow(onReady);
-            } else {
-                selector.select(onReady, TimeUnit.NANOSECONDS.toMillis(sleep + ONE_MILLI - 1));
-            }
-            writeAll(writing);
+        while (turn()) {
+            // each turn is a method of its own (below)
         }
+    }
+
+    /**
+     * One turn of the loop: starts the users who are due, fails the requests past their deadline, looks at the
+     * selector (reading what arrived) and writes the requests chosen. A method of its own, called on every turn, so
+     * the just-in-time compiler compiles it after a few hundred turns: the body of a loop entered once per run would
+     * be compiled only after tens of thousands of iterations (on-stack replacement), that is, with think time,
+     * never, and every turn would run in the interpreter.
+     *
+     * @return whether users remain
+     */
+    private boolean turn() throws IOException, InterruptedException {
+        if (live <= 0) {
+            return false;
+        }
+        long now = shared.clock().nanoTime();
+        if (shared.stop().isStopped()) {
+            while (!timers.isEmpty()) {
+                timers.poll().end();
+            }
+        }
+        long nowMillis = Math.floorDiv(now, ONE_MILLI);
+        while (!timers.isEmpty() && timers.peek().wakeAtMillis <= nowMillis) {
+            timers.poll().wake(now);
+            now = shared.clock().nanoTime();
+        }
+        if (deadlineArmed && now - nextDeadline >= 0) {
+            expire(now);
+        }
+        if (live == 0) {
+            return false;
+        }
+        ArrayDeque<Connection> writing = due;
+        due = next;
+        next = writing;
+        // Timers count in whole milliseconds of the loop's clock, as wrk's do: a user is due from the start of its
+        // millisecond, the loop sleeps until the start of the earliest one, and the users due by then leave
+        // together, each request timed from its own write.
+        long untilTimer = timers.isEmpty() ? Long.MAX_VALUE
+                : (timers.peek().wakeAtMillis - Math.floorDiv(now, ONE_MILLI)) * ONE_MILLI;
+        long untilDeadline = deadlineArmed ? nextDeadline - now : Long.MAX_VALUE;
+        long sleep = Math.min(untilTimer, Math.min(MAX_SLEEP_NANOS, untilDeadline));
+        if (sleep <= 0 || !writing.isEmpty()) {
+            selector.selectNow(onReady);
+        } else {
+            selector.select(onReady, TimeUnit.NANOSECONDS.toMillis(sleep + ONE_MILLI - 1));
+        }
+        writeAll(writing);
+        return true;
     }
 
     /** Fails the requests whose deadline has passed and arms the next deadline (or none, with none in flight). */
@@ -231,7 +248,8 @@ final class EventLoop implements Runnable {
         private ByteBuffer[] requests;
         private boolean started;
         private boolean ended;
-        private long wakeAt;
+        /** The millisecond of the loop's clock from which the user is due (its start or the end of its think time). */
+        private long wakeAtMillis;
         private SocketChannel channel;
         private SelectionKey key;
         private boolean connected;
@@ -413,7 +431,11 @@ final class EventLoop implements Runnable {
             if (!keepAlive) {
                 close();
             }
-            intended = completed + shared.thinkNanos();
+            // The think time ends at the start of a whole millisecond, counted from the millisecond the response
+            // completed in, as wrk counts its delay(): users whose responses complete within the same millisecond
+            // send their next requests together, and the others a millisecond or more apart.
+            long wakeAt = Math.floorDiv(completed, ONE_MILLI) + Math.ceilDiv(shared.thinkNanos(), ONE_MILLI);
+            intended = wakeAt * ONE_MILLI;
             if (intended >= stopAt || shared.stop().isStopped()) {
                 end();
             } else if (shared.thinkNanos() > 0 || outcome.transportError() != null) {
@@ -422,7 +444,7 @@ final class EventLoop implements Runnable {
                 if (key != null && key.interestOps() != 0) {
                     key.interestOps(0);
                 }
-                wakeAt = intended;
+                wakeAtMillis = wakeAt;
                 timers.add(this);
             } else {
                 wake(completed);

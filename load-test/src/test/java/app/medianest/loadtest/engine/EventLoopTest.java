@@ -12,14 +12,18 @@ import app.medianest.loadtest.testing.ScriptedHttpServer.After;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The event-loop users (think time 0, the default at saturation) against a server that writes raw bytes. */
+/** The event-loop users (think time 0, the default at saturation, and think time) against a server that writes raw bytes. */
 class EventLoopTest {
 
     private ScriptedHttpServer server;
@@ -110,5 +114,46 @@ class EventLoopTest {
         assertTrue(refused.overall().requests() > 10, refused.overall().toString());
         assertEquals(Map.of("connect", refused.overall().requests()), refused.overall().transportErrors());
         assertEquals(0, refused.overall().serviceTime().count(), "no response, no latency");
+    }
+
+    @Test
+    void eachUserWaitsItsThinkTimeAfterEveryResponseGiveOrTakeTheMillisecondWrkAlsoRoundsTo() throws Exception {
+        long think = Duration.ofMillis(20).toNanos();
+        Map<Integer, List<long[]>> byConnection = new ConcurrentHashMap<>();
+        server.on("/think", (request, out) -> {
+            long arrived = System.nanoTime();
+            write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}");
+            byConnection.computeIfAbsent(request.connection(), c -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(new long[] {arrived, System.nanoTime()});
+            return After.KEEP_OPEN;
+        });
+        LoadTestConfig config = LoadTestConfig.builder(server.baseUrl()).users(3).sustain(Duration.ofSeconds(1))
+                .thinkTime(Duration.ofNanos(think)).mix(EndpointMix.parse("/think=1")).build();
+        assertNotNull(PhaseRunner.eventLoops(config.threads(), new LeanTransport(server.baseUrl(),
+                config.requestTimeout())), "event loops with think time too");
+
+        LoadTestResult result = LoadTestEngine.builder(config).build().run();
+
+        assertEquals(0, result.overall().errors(), result.overall().toString());
+        assertEquals(3, byConnection.size(), "one keep-alive connection per user");
+        List<Long> waits = new ArrayList<>();
+        long millis = Duration.ofMillis(1).toNanos();
+        for (List<long[]> requests : byConnection.values()) {
+            int n = requests.size();
+            assertTrue(n >= 25 && n <= 51, "about one request per 20 ms for a second: " + n);
+            for (int i = 1; i < n; i++) {
+                // from the server's answer to the same user's next request: the think time, counted from the
+                // start of the millisecond the response completed in
+                waits.add(requests.get(i)[0] - requests.get(i - 1)[1]);
+            }
+            // over the whole run, so a late reading of the server's clock does not count: each request follows
+            // the previous one by its response time plus the think time, less at most the rounded millisecond
+            long meanPeriod = (requests.get(n - 1)[0] - requests.getFirst()[0]) / (n - 1);
+            assertTrue(meanPeriod >= think - millis - millis / 4, "no request leaves early: " + meanPeriod);
+        }
+        Collections.sort(waits);
+        long median = waits.get(waits.size() / 2);
+        assertTrue(median >= think - millis && median <= think + 5 * millis,
+                "the median wait is the think time: " + median);
     }
 }
