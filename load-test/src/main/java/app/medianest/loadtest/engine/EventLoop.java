@@ -361,6 +361,10 @@ final class EventLoop implements Runnable {
                 reused = true;
                 sent = shared.clock().nanoTime();
                 deadline(sent + timeoutNanos);
+            } else if (request.position() == 0) {
+                // The first write on a new connection: the request is timed from here, not from the connect, as
+                // wrk times it (the deadline still counts from the connect).
+                sent = shared.clock().nanoTime();
             }
             channel.write(request);
             int interest = request.hasRemaining() ? SelectionKey.OP_WRITE : SelectionKey.OP_READ;
