@@ -437,9 +437,10 @@ final class EventLoop implements Runnable {
             }
             // The think time ends at the start of a whole millisecond, counted from the millisecond the response
             // completed in, as wrk counts its delay(): users whose responses complete within the same millisecond
-            // send their next requests together, and the others a millisecond or more apart.
+            // send their next requests together, and the others a millisecond or more apart. Without think time
+            // the next request is meant to leave now.
             long wakeAt = Math.floorDiv(completed, ONE_MILLI) + Math.ceilDiv(shared.thinkNanos(), ONE_MILLI);
-            intended = wakeAt * ONE_MILLI;
+            intended = shared.thinkNanos() > 0 ? wakeAt * ONE_MILLI : completed;
             if (intended >= stopAt || shared.stop().isStopped()) {
                 end();
             } else if (shared.thinkNanos() > 0 || outcome.transportError() != null) {

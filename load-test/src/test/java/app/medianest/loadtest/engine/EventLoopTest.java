@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The event-loop users (think time 0, the default at saturation, and think time) against a server that writes raw bytes. */
+/** The event-loop users (without and with think time) against a server that writes raw bytes. */
 class EventLoopTest {
 
     private ScriptedHttpServer server;
@@ -87,6 +87,11 @@ class EventLoopTest {
             assertEquals(server.hits(path), byPath.get(path).requests(), "client and server agree on " + path);
         }
         assertEquals(result.overall().requests(), result.overall().serviceTime().count(), "every answer timed");
+        LatencyPercentiles service = result.overall().serviceTime();
+        LatencyPercentiles response = result.overall().responseTime();
+        assertTrue(response.p50Ms() <= service.p50Ms() + 0.3,
+                "without think time each request is meant to leave when the last one completed: " + response + " "
+                        + service);
     }
 
     @Test
