@@ -26,7 +26,8 @@ import org.HdrHistogram.ValueRecorder;
  * <ul>
  *   <li><b>service time</b>: completion minus the actual send time (what uncorrected tools such as wrk report);
  *   <li><b>response time</b>: completion minus the <em>intended</em> send time, which is the previous
- *       completion plus the think time (so a late start caused by the generator itself also counts), recorded
+ *       completion plus the think time (on an {@link EventLoop}, the start of the millisecond in which that
+ *       ends, as wrk counts it), so a late start caused by the generator itself also counts, recorded
  *       with HdrHistogram's {@code recordValueWithExpectedInterval}. The expected interval between one user's
  *       requests is {@code think time + median service time so far}; a response slower than that interval also
  *       records the synthetic latencies {@code L - I, L - 2I, ...} (down to {@code I}) of the requests this user
